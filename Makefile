@@ -1,0 +1,47 @@
+# XSC: system calls through per-thread rings. Top-level orchestration.
+#
+#   make          build everything (installs missing build dependencies
+#                 through apt when run as root)
+#   make check    run every test (what CI runs)
+#   make help     the other targets
+#
+# Build output goes to $(B) (default ./build); compiler and kernel caches
+# to $(XSC_CACHE) (default ~/.cache/xsc). Neither is needed for a build to
+# succeed: a clean clone with an empty cache builds the same.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := all
+
+XSC_CACHE ?= $(HOME)/.cache/xsc
+B ?= $(CURDIR)/build
+JOBS ?= $(shell nproc)
+export CCACHE_DIR ?= $(XSC_CACHE)/ccache
+# relative paths in cache keys: a clone elsewhere still hits the cache
+export CCACHE_BASEDIR ?= $(CURDIR)
+CCACHE := $(shell command -v ccache 2>/dev/null)
+HOSTCC := gcc
+TOOL_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror
+
+.PHONY: all deps kernel tests check check-full bench clean help
+all: deps kernel tests
+
+help:
+	@echo "make             build kernel (both driver variants) and tests"
+	@echo "make check       build, then run every test in QEMU; ends with 'N passed, N failed'"
+	@echo "make check-full  check plus the long suites (none yet beyond check)"
+	@echo "make kernel      only the kernels: $(B)/kernel/{module,builtin}/"
+	@echo "make tests       only the test programs and initramfs"
+	@echo "make deps        install missing build dependencies (root, apt)"
+	@echo "make clean       remove $(B) (the cache in $(XSC_CACHE) stays)"
+	@echo "variables: B=$(B) XSC_CACHE=$(XSC_CACHE) JOBS=$(JOBS)"
+
+deps:
+	@tools/install-deps.sh
+
+clean:
+	rm -rf $(B)
+
+include kernel/kernel.mk
+include tests/tests.mk
+include bench/bench.mk

@@ -1,0 +1,58 @@
+#!/bin/sh
+# prepare-source.sh OUT: find Debian's linux-source-6.1 tarball, check it
+# against kernel/VERSION, unpack it to OUT/src and apply kernel/patches in
+# series order. Writes OUT/source.txt: what this build actually used.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+out=${1:?usage: prepare-source.sh OUTDIR}
+
+. "$here/VERSION"
+
+if [ ! -r "$tarball" ]; then
+	if [ "$(id -u)" = 0 ]; then
+		echo "kernel: $tarball missing, installing $package through apt"
+		apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+	else
+		echo "kernel: $tarball not found; run 'make' as root or apt-get install $package" >&2
+		exit 1
+	fi
+fi
+
+got=$(dpkg-query -W -f '${Version}' "$package" 2>/dev/null || echo unknown)
+sum=$(sha256sum "$tarball" | cut -d' ' -f1)
+case "$got" in
+"$series".*) ;;
+*)	echo "kernel: $package is version $got, not of the $series series we patch; stopping" >&2
+	exit 1 ;;
+esac
+if [ "$got" = "$version" ] && [ "$sum" != "$sha256" ]; then
+	echo "kernel: $tarball is $version but its sha256 $sum is not the pinned $sha256" >&2
+	exit 1
+fi
+if [ "$got" != "$version" ]; then
+	echo "kernel: NOTICE: apt serves $package $got, pinned and tested is $version;" \
+	     "same $series series, going on (sha256 $sum)"
+fi
+
+rm -rf "$out/src" "$out/src.tmp"
+mkdir -p "$out/src.tmp"
+echo "kernel: unpacking $tarball ($got)"
+tar -xf "$tarball" -C "$out/src.tmp"
+mv "$out/src.tmp/linux-source-$series" "$out/src"
+rmdir "$out/src.tmp"
+
+while read -r p; do
+	case "$p" in ''|'#'*) continue ;; esac
+	if ! patch -d "$out/src" -p1 -N -s --dry-run < "$here/patches/$p" >/dev/null; then
+		echo "kernel: patch $p does not apply to $package $got; it needs a refresh" >&2
+		exit 1
+	fi
+	patch -d "$out/src" -p1 -N -s < "$here/patches/$p"
+	echo "kernel: applied $p"
+done < "$here/patches/series"
+
+upstream=$(make -s -C "$out/src" kernelversion)
+printf 'package=%s\nversion=%s\nupstream=%s\nsha256=%s\npinned=%s\n' \
+	"$package" "$got" "$upstream" "$sum" "$version" > "$out/source.txt"
+echo "kernel: source ready: $package $got (Linux $upstream)"

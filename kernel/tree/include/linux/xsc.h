@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * XSC kernel-internal interface: per-thread state and the hooks that the
+ * XSC patch series places in exec, fork, exit, the page-fault and trap
+ * handlers and the x86 signal code. The hooks live in drivers/xsc/core.c,
+ * which is always built in when CONFIG_XSC is y or m; the ring driver
+ * itself (drivers/xsc/ring.c) may be the module xsc.ko.
+ */
+#ifndef _LINUX_XSC_H
+#define _LINUX_XSC_H
+
+#include <linux/const.h>
+
+/* Fixed kernel address whose user-mode load is the XSC doorbell. */
+#define XSC_DOORBELL		_UL(0xffffffffffe00000)
+
+/* Offsets inside the kernel-owned entry page (see drivers/xsc/entry.S). */
+#define XSC_OFF_ENTRY		0x00
+#define XSC_OFF_DB_ENTRY	0x07	/* the faulting load of xsc_entry */
+#define XSC_OFF_RESTART		0x10
+#define XSC_OFF_RESTART_BLOCK	0x20
+#define XSC_OFF_DB_RESTART_BLOCK 0x28
+#define XSC_OFF_SIGRETURN	0x30
+#define XSC_OFF_DB_SIGRETURN	0x37
+
+#ifndef __ASSEMBLY__
+#include <linux/types.h>
+#include <uapi/linux/xsc.h>
+
+struct pt_regs;
+struct task_struct;
+struct linux_binprm;
+struct k_sigaction;
+struct seq_file;
+struct pid_namespace;
+struct pid;
+struct elf64_phdr;
+
+/* struct xsc_thread.flags */
+#define XSC_F_TASK		0x1	/* this thread is an XSC task */
+#define XSC_F_OWNS_RING		0x2	/* ring was made for this thread */
+#define XSC_F_REFUSED		0x4	/* syscall insn refused, skip exit work */
+
+#define xsc_is_task(t)		((t)->xsc.flags & XSC_F_TASK)
+
+struct xsc_thread {
+	unsigned long	entry;		/* user address of the entry page */
+	unsigned long	ring;		/* user address of this thread's ring */
+	unsigned long	child_ring;	/* ring prepared for a clone child */
+	unsigned int	flags;
+	/* pending restart of an interrupted SQE, consumed on signal exit */
+	unsigned int	rs_pending;
+	long		rs_err;
+	unsigned int	rs_slot;
+	unsigned int	rs_count;
+	u64		rs_user_data;
+	/* counters, folded into signal_struct when the thread exits */
+	u64		calls;		/* SQEs executed */
+	u64		entries;	/* doorbell entries */
+	u64		sigsys;		/* syscall instructions refused */
+};
+
+struct xsc_counters {
+	u64 calls, entries, sigsys;
+};
+
+/* Filled in by the ring driver (xsc.ko or built in) when it loads. */
+struct xsc_ops {
+	struct module *owner;
+	/* run the SQEs named by regs (doorbell entry) */
+	void (*ring_enter)(struct pt_regs *regs, bool restart_block);
+	/* make a ring in the current mm; 0 on failure */
+	unsigned long (*ring_alloc)(void);
+};
+
+#ifdef CONFIG_XSC_CORE
+
+int xsc_register(const struct xsc_ops *ops);
+void xsc_unregister(const struct xsc_ops *ops);
+
+/* exec */
+int xsc_elf_check(struct linux_binprm *bprm, const struct elf64_phdr *phdr,
+		  int phnum);
+int xsc_exec_setup(struct linux_binprm *bprm, int marked);
+
+/* fork/exit */
+void xsc_copy_task(struct task_struct *p, unsigned long clone_flags);
+void xsc_exit_task(struct task_struct *tsk);
+
+/* entry: xsc_doorbell() is called from exc_page_fault() */
+bool xsc_doorbell(struct pt_regs *regs, unsigned long error_code);
+void xsc_ring_call(struct pt_regs *regs, unsigned long off);
+long xsc_run_syscall(struct pt_regs *regs, const struct xsc_sqe *sqe,
+		     long nr, bool *frame_owned);
+void xsc_set_restart(struct pt_regs *regs, long err, unsigned int slot,
+		     unsigned int count, u64 user_data);
+
+/* signals and traps */
+void xsc_signal_restart(struct pt_regs *regs, struct k_sigaction *ka);
+void xsc_ring_exit(struct pt_regs *regs);
+bool xsc_syscall_insn(struct pt_regs *regs);
+bool xsc_trap_insn(struct pt_regs *regs);
+
+/* /proc/<pid>/xsc */
+int xsc_proc_show(struct seq_file *m, struct pid_namespace *ns,
+		  struct pid *pid, struct task_struct *task);
+
+#else
+static inline void xsc_copy_task(struct task_struct *p,
+				 unsigned long clone_flags) { }
+static inline void xsc_exit_task(struct task_struct *tsk) { }
+static inline void xsc_signal_restart(struct pt_regs *regs,
+				      struct k_sigaction *ka) { }
+static inline bool xsc_trap_insn(struct pt_regs *regs) { return false; }
+#endif /* CONFIG_XSC_CORE */
+#endif /* __ASSEMBLY__ */
+#endif /* _LINUX_XSC_H */

@@ -1,0 +1,22 @@
+#!/bin/sh
+# install-deps.sh: install the Debian packages the build and the tests
+# need, when some are missing. As root it uses apt; otherwise it lists
+# what is missing and fails.
+set -eu
+pkgs="build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils patch
+      ccache kmod qemu-system-x86 busybox-static linux-source-6.1 gnuplot-nox"
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: missing packages:$missing" >&2
+	echo "deps: run 'make' as root, or: sudo apt-get install$missing" >&2
+	exit 1
+fi
+echo "deps: installing$missing"
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+echo "deps: done"
