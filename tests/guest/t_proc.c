@@ -1,0 +1,284 @@
+/*
+ * Calls that depend on the calling thread: fork, vfork, clone (threads
+ * with rings of their own), clone3, execve/execveat into XSC and into
+ * unmarked images, exit, exit_group, set_tid_address, gettid, wait4,
+ * futex, arch_prctl.
+ */
+#include "../lib/rt.h"
+
+#define SIGCHLD 17
+#define CLONE_VM 0x100
+#define CLONE_FS 0x200
+#define CLONE_FILES 0x400
+#define CLONE_SIGHAND 0x800
+#define CLONE_VFORK 0x4000
+#define CLONE_THREAD 0x10000
+#define CLONE_SYSVSEM 0x40000
+#define CLONE_SETTLS 0x80000
+#define CLONE_PARENT_SETTID 0x100000
+#define CLONE_CHILD_CLEARTID 0x200000
+#define FUTEX_WAIT 0
+#define FUTEX_WAKE 1
+
+static int wait_child(long pid)
+{
+	int status = -1;
+
+	SYS4(__NR_wait4, pid, &status, 0, 0);
+	return status;
+}
+
+static long run(const char *path, char *const argv[])
+{
+	long pid = SYS0(__NR_fork);
+
+	if (pid == 0) {
+		long e = SYS3(__NR_execve, path, argv, rt_environ);
+
+		rt_printf("execve %s: %ld\n", path, e);
+		rt_exit(127);
+	}
+	return wait_child(pid);
+}
+
+/* "<hex>-": how /proc/self/maps starts the line of a mapping at v */
+static const char *hexaddr(char *buf, unsigned long v)
+{
+	char tmp[20];
+	int n = 0, i = 0;
+
+	do {
+		tmp[n++] = "0123456789abcdef"[v & 15];
+		v >>= 4;
+	} while (v);
+	while (n)
+		buf[i++] = tmp[--n];
+	buf[i++] = '-';
+	buf[i] = 0;
+	return buf;
+}
+
+/* ---- threads ---- */
+struct thr {
+	struct rt_tls tls;
+	volatile int ctid;
+	volatile long tid, ring, calls_ok;
+	volatile int go;
+	char stack[65536] __attribute__((aligned(16)));
+};
+static struct thr thr[2];
+
+static int thread_main(void *arg)
+{
+	struct thr *t = arg;
+	long i, ok = 1;
+
+	/* a new thread asks the entry for its own ring first */
+	t->tls.ring = (struct xsc_ring_hdr *)rt_enter(0, 0);
+	t->ring = (long)t->tls.ring;
+	t->tid = SYS0(__NR_gettid);
+	for (i = 0; i < 1000; i++)
+		ok &= SYS0(__NR_gettid) == t->tid;
+	t->calls_ok = ok;
+	/* wait until told, on a futex */
+	while (!t->go)
+		SYS4(__NR_futex, &t->go, FUTEX_WAIT, 0, 0);
+	return 0;
+}
+
+static void thread_tests(void)
+{
+	unsigned long fl = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
+			   CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
+	long pid = SYS0(__NR_getpid), t0, r;
+	int i, ok;
+
+	for (i = 0; i < 2; i++) {
+		thr[i].tls.self = &thr[i].tls;
+		thr[i].ctid = -1;
+		r = rt_clone(fl, thr[i].stack + sizeof(thr[i].stack), (int *)&thr[i].ctid,
+			     (int *)&thr[i].ctid, &thr[i].tls, thread_main, &thr[i]);
+		rt_check(r > 0 && r != pid, "clone creates a thread", "%ld", r);
+	}
+	t0 = rt_now_ns();
+	while ((!thr[0].calls_ok || !thr[1].calls_ok) && rt_now_ns() - t0 < 10000000000L)
+		SYS0(__NR_sched_yield);
+	ok = thr[0].ring && thr[1].ring && thr[0].ring != thr[1].ring &&
+	     thr[0].ring != (long)rt_ring() && thr[1].ring != (long)rt_ring();
+	rt_check(ok, "each thread has a ring of its own", "%lx %lx main %lx", thr[0].ring,
+		 thr[1].ring, (long)rt_ring());
+	rt_check(thr[0].tid != pid && thr[1].tid != pid && thr[0].tid != thr[1].tid &&
+		 thr[0].calls_ok && thr[1].calls_ok,
+		 "threads make ring calls concurrently, gettid is per thread", "%ld %ld",
+		 thr[0].tid, thr[1].tid);
+	for (i = 0; i < 2; i++) {
+		thr[i].go = 1;
+		SYS3(__NR_futex, &thr[i].go, FUTEX_WAKE, 1);
+	}
+	/* CLONE_CHILD_CLEARTID: the kernel clears ctid and wakes us at exit */
+	for (i = 0; i < 2; i++) {
+		int v;
+
+		while ((v = thr[i].ctid) != 0)
+			SYS4(__NR_futex, &thr[i].ctid, FUTEX_WAIT, v, 0);
+	}
+	rt_check(1, "threads exit; CLONE_CHILD_CLEARTID futex wake seen", "");
+	{
+		char maps[16384];
+		long n = rt_read_file("/proc/self/maps", maps, sizeof(maps));
+		char tag[32];
+
+		(void)n;
+		/* the exited threads' rings are unmapped */
+		rt_printf("# thread rings %lx %lx\n", thr[0].ring, thr[1].ring);
+		rt_check(!rt_contains(maps, hexaddr(tag, thr[0].ring)) &&
+			 !rt_contains(maps, hexaddr(tag, thr[1].ring)),
+			 "an exited thread's ring is unmapped", "");
+	}
+}
+
+/* ---- fork, vfork, clone3 ---- */
+
+static volatile int vfork_shared;
+
+/* deep stack use in the vfork child: clobbers whatever the parent left */
+static long burn(int depth)
+{
+	volatile char pad[256];
+
+	pad[0] = (char)depth;
+	return depth ? burn(depth - 1) + (pad[0] - depth) : SYS0(__NR_getpid);
+}
+
+static void fork_tests(void)
+{
+	long pid = SYS0(__NR_getpid), c, r;
+	int st;
+	struct xsc_ring_hdr *ring = rt_ring();
+
+	c = SYS0(__NR_fork);
+	if (c == 0) {
+		long me = SYS0(__NR_getpid);
+
+		/* the child's ring is at the same address, in its own copy */
+		ring->reserved[0] = 0x5a5a;
+		rt_exit(me != pid && SYS0(__NR_getppid) == pid && rt_ring() == ring ? 42 : 1);
+	}
+	st = wait_child(c);
+	rt_check(c > 0 && ((st >> 8) & 0xff) == 42, "fork: child runs on its ring copy, exits 42",
+		 "pid=%ld status=%x", c, st);
+	rt_check(ring->reserved[0] == 0, "fork: the child's ring writes stay in the child", "");
+
+	vfork_shared = 0;
+	c = rt_vfork();
+	if (c == 0) {
+		vfork_shared = (int)burn(20);
+		SYS1(__NR_exit, 0);
+	}
+	st = wait_child(c);
+	rt_check(c > 0 && vfork_shared == c && st == 0,
+		 "vfork: child shares memory, parent resumes after the child clobbered the stack",
+		 "c=%ld shared=%d", c, vfork_shared);
+
+	{
+		struct {
+			unsigned long flags, pidfd, child_tid, parent_tid, exit_signal, stack,
+				stack_size, tls;
+		} ca = { 0, 0, 0, 0, SIGCHLD, 0, 0, 0 };
+
+		c = SYS2(__NR_clone3, &ca, sizeof(ca));
+		if (c == 0)
+			rt_exit(SYS0(__NR_getppid) == pid ? 7 : 1);
+		st = wait_child(c);
+		rt_check(c > 0 && ((st >> 8) & 0xff) == 7, "clone3 (fork-like) child exits 7",
+			 "c=%ld st=%x", c, st);
+	}
+
+	/* set_tid_address returns the tid */
+	r = SYS1(__NR_set_tid_address, 0);
+	rt_check(r == pid, "set_tid_address returns the caller's tid", "%ld", r);
+}
+
+static void exec_tests(void)
+{
+	static char *const xsc_argv[] = { "/xsc/t_hello", "7", 0 };
+	static char *const raw_argv[] = { "/xsc/u_hello", 0 };
+	static char *const bb_argv[] = { "/bin/busybox", "true", 0 };
+	long c;
+	int st;
+
+	st = (int)run("/xsc/t_hello", xsc_argv);
+	rt_check(((st >> 8) & 0xff) == 7, "execve into an XSC image (it sees its own fresh ring)",
+		 "status %x", st);
+	st = (int)run("/xsc/u_hello", raw_argv);
+	rt_check(((st >> 8) & 0xff) == 9, "execve into an unmarked static image", "status %x", st);
+	st = (int)run("/bin/busybox", bb_argv);
+	rt_check(st == 0, "execve into busybox (unmarked, dynamic-free)", "status %x", st);
+
+	c = SYS0(__NR_fork);
+	if (c == 0) {
+		SYS5(__NR_execveat, -100, "/xsc/t_hello", xsc_argv, rt_environ, 0);
+		rt_exit(127);
+	}
+	st = wait_child(c);
+	rt_check(((st >> 8) & 0xff) == 7, "execveat into an XSC image", "status %x", st);
+
+	c = SYS3(__NR_execve, "/nonexistent", xsc_argv, rt_environ);
+	rt_check(c == -2, "failed execve returns -ENOENT and the ring still works",
+		 "%ld then getpid %ld", c, SYS0(__NR_getpid));
+
+	/* vfork + execve: the classic posix_spawn shape */
+	c = rt_vfork();
+	if (c == 0) {
+		SYS3(__NR_execve, "/xsc/t_hello", xsc_argv, rt_environ);
+		SYS1(__NR_exit, 127);
+	}
+	st = wait_child(c);
+	rt_check(((st >> 8) & 0xff) == 7, "vfork then execve of an XSC image", "status %x", st);
+}
+
+static int exit_group_thread(void *arg)
+{
+	struct rt_tls *self;
+
+	__asm__ volatile("movq %%fs:0, %0" : "=r"(self));
+	self->ring = (struct xsc_ring_hdr *)rt_enter(0, 0);
+	rt_exit((int)(long)arg);
+}
+
+static void exit_group_test(void)
+{
+	long c = SYS0(__NR_fork);
+	int st;
+
+	if (c == 0) {
+		/* a thread calls exit_group: the whole process goes */
+		static struct thr t2;
+
+		t2.tls.self = &t2.tls;
+		rt_clone(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
+			 CLONE_SETTLS, t2.stack + sizeof(t2.stack), 0, 0, &t2.tls,
+			 exit_group_thread, (void *)33);
+		for (;;)
+			SYS0(__NR_pause);
+	}
+	st = wait_child(c);
+	rt_check(((st >> 8) & 0xff) == 33, "exit_group from a second thread ends the process",
+		 "status %x", st);
+}
+
+int main(int argc, char **argv)
+{
+	long fs = 0;
+
+	(void)argc;
+	(void)argv;
+	rt_prog = "proc";
+	SYS2(__NR_arch_prctl, 0x1003 /* ARCH_GET_FS */, &fs);
+	rt_check(fs && *(long *)fs == fs, "arch_prctl(ARCH_SET_FS/GET_FS) through the ring", "%lx", fs);
+	fork_tests();
+	thread_tests();
+	exec_tests();
+	exit_group_test();
+	return rt_done();
+}

@@ -1,0 +1,116 @@
+/*
+ * An XSC task that executes syscall, sysenter or int $0x80 gets SIGSYS
+ * with si_code SYS_XSC and the address of the instruction. The
+ * instructions are written at run time into an executable page: this
+ * binary itself contains none (the build checks that).
+ */
+#include "../lib/rt.h"
+
+#define SIGSYS 31
+#define SIGCHLD 17
+
+static volatile long got_code = -1, got_addr, got_nr, got_sig;
+static unsigned char *detail_page;
+
+/* kernel siginfo: signo, errno, code, then the union at offset 16 */
+static void on_sigsys(int sig, void *si, void *uc)
+{
+	int *i = si;
+
+	(void)uc;
+	got_sig = sig;
+	got_code = i[2];
+	got_addr = *(long *)((char *)si + 16);
+	got_nr = *(int *)((char *)si + 24);
+	/* report from the handler (ring calls are fine here), then leave */
+	rt_exit(got_code == SYS_XSC ? 0 : 3);
+}
+
+static void on_sigsys_detail(int sig, void *si, void *uc)
+{
+	char buf[256];
+	long addr = *(long *)((char *)si + 16);
+	int nr = *(int *)((char *)si + 24);
+	int code = ((int *)si)[2];
+
+	(void)uc;
+	rt_read_file("/proc/self/xsc", buf, sizeof(buf));
+	rt_exit(sig == SIGSYS && code == SYS_XSC && addr == (long)detail_page &&
+		nr == 39 && rt_field(buf, "sigsys") == 1 ? 0 : 5);
+}
+
+static int child(const unsigned char *code, int handled)
+{
+	void (*fn)(void) = (void (*)(void))code;
+
+	if (handled)
+		rt_sigaction(SIGSYS, on_sigsys, 0);
+	/* rax = 39 (getpid) at the instruction, so si_syscall is known */
+	__asm__ volatile("movl $39, %%eax\n\tcall *%0" : : "r"(fn) : "rax", "rcx", "r11", "memory");
+	return 4;	/* the instruction did not trap */
+}
+
+static int wait_child(long pid)
+{
+	int status = -1;
+
+	SYS4(__NR_wait4, pid, &status, 0, 0);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	static const char *names[] = { "syscall", "sysenter", "int $0x80" };
+	static const unsigned char op[3][2] = { { 0x0e, 0x04 }, { 0x0e, 0x33 }, { 0xcc, 0x7f } };
+	unsigned char *page;
+	char buf[256];
+	long pid;
+	int k, st;
+
+	(void)argc;
+	(void)argv;
+	rt_prog = "sigsys";
+	page = (unsigned char *)sys6(__NR_mmap, 0, 4096, 7, 0x22, -1, 0);
+	if ((long)page < 0) {
+		rt_check(0, "mmap an executable page", "%ld", (long)page);
+		return rt_done();
+	}
+	detail_page = page;
+	for (k = 0; k < 3; k++) {
+		/* +1 at run time: no instruction bytes appear in this file */
+		page[16 * k] = (unsigned char)(op[k][0] + 1);
+		page[16 * k + 1] = (unsigned char)(op[k][1] + 1);
+		page[16 * k + 2] = 0xc3;
+	}
+	for (k = 0; k < 3; k++) {
+		pid = SYS0(__NR_fork);
+		if (pid == 0)
+			rt_exit(child(page + 16 * k, 0));
+		st = wait_child(pid);
+		rt_check((st & 0x7f) == SIGSYS, names[k], "default action: killed by SIGSYS, status %x", st);
+
+		pid = SYS0(__NR_fork);
+		if (pid == 0) {
+			int r = child(page + 16 * k, 1);
+
+			rt_exit(r);
+		}
+		st = wait_child(pid);
+		rt_check(st == 0, names[k], "handler sees si_code SYS_XSC, status %x", st);
+	}
+
+	/* the details, in this process: address, number, counter */
+	pid = SYS0(__NR_fork);
+	if (pid == 0) {
+		rt_sigaction(SIGSYS, on_sigsys_detail, 0);
+		child(page, 0);
+		rt_exit(9);
+	}
+	st = wait_child(pid);
+	rt_check(st == 0, "si_call_addr is the instruction, si_syscall is rax, /proc counts it",
+		 "status %x", st);
+
+	rt_read_file("/proc/self/xsc", buf, sizeof(buf));
+	rt_check(rt_field(buf, "sigsys") == 0, "the parent's own SIGSYS counter stays 0", "%s", buf);
+	return rt_done();
+}

@@ -1,0 +1,85 @@
+# Tests: freestanding XSC programs (tests/guest, runtime tests/lib), the
+# no-syscall-instruction check, an initramfs beside busybox-static, and
+# three QEMU boots judged by tests/harness/guestcheck.
+#   module   kernel with xsc.ko: driver absent, load, every test, unload
+#   builtin  kernel with the driver built in: a smoke subset
+#   strict   builtin kernel booted with xsc_strict: unmarked exec refused
+
+T := $(B)/tests
+TEST_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+	-fno-tree-loop-distribute-patterns -nostdlib -static -fno-pie -no-pie \
+	-fno-stack-protector -mno-red-zone -fno-asynchronous-unwind-tables \
+	-Ikernel/tree/include/uapi
+XSC_PROGS := t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_trace t_hello \
+	t_sleep t_strict
+RAW_PROGS := u_hello u_exec
+BENCH_XSC := b_xsc
+BENCH_RAW := b_raw
+GUEST_TIMEOUT ?= 600
+QEMU := qemu-system-x86_64
+QEMU_ARGS := -m 512 -smp 2 -display none -monitor none -no-reboot
+
+tests: $(T)/initramfs.cpio.gz $(T)/guestcheck
+
+$(T)/rt_xsc.o: tests/lib/rt.c tests/lib/rt.h kernel/tree/include/uapi/linux/xsc.h | deps
+	@mkdir -p $(T)/bin
+	$(HOSTCC) $(TEST_CFLAGS) -c $< -o $@
+$(T)/rt_raw.o: tests/lib/rt.c tests/lib/rt.h kernel/tree/include/uapi/linux/xsc.h | deps
+	@mkdir -p $(T)/bin
+	$(HOSTCC) $(TEST_CFLAGS) -DRT_RAW -c $< -o $@
+$(T)/note.o: tests/lib/note.S | deps
+	@mkdir -p $(T)/bin
+	$(HOSTCC) -c $< -o $@
+$(addprefix $(T)/bin/,$(XSC_PROGS)): $(T)/bin/%: tests/guest/%.c $(T)/rt_xsc.o $(T)/note.o
+	$(HOSTCC) $(TEST_CFLAGS) $< $(T)/rt_xsc.o $(T)/note.o -o $@
+$(addprefix $(T)/bin/,$(RAW_PROGS)): $(T)/bin/%: tests/guest/%.c $(T)/rt_raw.o
+	$(HOSTCC) $(TEST_CFLAGS) $< $(T)/rt_raw.o -o $@
+
+$(T)/guestcheck: tests/harness/guestcheck.c | deps
+	@mkdir -p $(T)
+	$(HOSTCC) $(TOOL_CFLAGS) $< -o $@
+
+# Every XSC program: the ABI note present, no syscall instruction. The
+# unmarked control must show both missing/present, or the check is blind.
+ALL_BINS := $(addprefix $(T)/bin/,$(XSC_PROGS) $(RAW_PROGS) $(BENCH_XSC) $(BENCH_RAW))
+$(T)/static.log: $(ALL_BINS) tests/check-binaries.sh
+	tests/check-binaries.sh $(T)/bin "$(XSC_PROGS) $(BENCH_XSC)" "$(RAW_PROGS) $(BENCH_RAW)" > $@.tmp
+	@mv $@.tmp $@
+	@grep -c '^PASS' $@ | sed 's/^/tests: static checks passed: /'
+
+$(T)/initramfs.cpio.gz: $(ALL_BINS) tests/guest/init.sh \
+		$(B)/kernel/module/xsc.ko $(GEN_INIT_CPIO) tests/initramfs.list
+	sed -e 's|@BIN@|$(T)/bin|g' -e 's|@KO@|$(B)/kernel/module/xsc.ko|g' \
+	    -e 's|@INIT@|$(CURDIR)/tests/guest/init.sh|g' tests/initramfs.list > $(T)/initramfs.list
+	$(GEN_INIT_CPIO) $(T)/initramfs.list | gzip -1 > $@.tmp
+	@mv $@.tmp $@
+
+# KVM only when a real guest answers within seconds; TCG otherwise.
+$(T)/accel: $(B)/kernel/builtin/bzImage $(T)/initramfs.cpio.gz tests/kvm-probe.sh
+	tests/kvm-probe.sh $(B)/kernel/builtin/bzImage $(T)/initramfs.cpio.gz > $@
+
+define guest_boot
+$(T)/$(1).log: $(2) $(T)/initramfs.cpio.gz $(T)/accel
+	@echo "tests: booting the $(1) guest, $$$$(sed -n 2p $(T)/accel)"
+	@start=$$$$(date +%s); \
+	timeout $(GUEST_TIMEOUT) $(QEMU) $$$$(sed -n 1p $(T)/accel) $(QEMU_ARGS) \
+		-kernel $(2) -initrd $(T)/initramfs.cpio.gz \
+		-append "console=ttyS0 panic=-1 $(3)" -serial file:$$@.tmp || \
+		echo "FAIL qemu: the $(1) guest exited with status $$$$? (124: timed out)" >> $$@.tmp; \
+	echo "tests: $(1) guest done in $$$$(( $$$$(date +%s) - start )) s"
+	@mv $$@.tmp $$@
+endef
+$(eval $(call guest_boot,module,$(B)/kernel/module/bzImage,xsc_variant=module))
+$(eval $(call guest_boot,builtin,$(B)/kernel/builtin/bzImage,xsc_variant=builtin))
+$(eval $(call guest_boot,strict,$(B)/kernel/builtin/bzImage,xsc_strict=1 rdinit=/xsc/t_strict))
+
+GUEST_LOGS := $(T)/static.log $(T)/module.log $(T)/builtin.log $(T)/strict.log
+EXPECT_module := basic sigsys signals proc seccomp ptrace bad insn xsc1
+check: all $(T)/guestcheck $(GUEST_LOGS)
+	@echo "== results =="
+	@$(T)/guestcheck $(addprefix --expect ,$(EXPECT_module) strict) $(GUEST_LOGS)
+
+check-full: check
+
+# guest logs are results of a run, not build products: always boot again
+.PHONY: $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/static.log $(T)/accel
