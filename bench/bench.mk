@@ -1,0 +1,35 @@
+# Benchmarks: ring calls against the syscall instruction (bench/README.md).
+#   make bench   boots the builtin kernel once and runs b_raw and b_xsc;
+#                writes $(B)/bench/{report.md,results.csv,plot.png}
+# make check runs the same programs once in "check" mode (every result
+# verified, no timing), in the module guest.
+
+BENCH_SECS ?= 1
+BENCH_RUNS ?= 5
+
+$(T)/bin/b_xsc: bench/guest/bench.c $(T)/rt_xsc.o $(T)/note.o
+	$(HOSTCC) $(TEST_CFLAGS) $< $(T)/rt_xsc.o $(T)/note.o -o $@
+$(T)/bin/b_raw: bench/guest/bench.c $(T)/rt_raw.o
+	$(HOSTCC) $(TEST_CFLAGS) -DRT_RAW $< $(T)/rt_raw.o -o $@
+
+$(B)/bench/bench-report: bench/report.c | deps
+	@mkdir -p $(B)/bench
+	$(HOSTCC) $(TOOL_CFLAGS) $< -o $@
+
+$(B)/bench/serial.log: $(B)/kernel/builtin/bzImage $(T)/initramfs.cpio.gz $(T)/accel
+	@mkdir -p $(B)/bench
+	@echo "bench: one boot, $(BENCH_RUNS) runs of ~$(BENCH_SECS) s per figure, $$(sed -n 2p $(T)/accel)"
+	timeout 3600 $(QEMU) $$(sed -n 1p $(T)/accel) $(QEMU_ARGS) -kernel $(B)/kernel/builtin/bzImage \
+		-initrd $(T)/initramfs.cpio.gz -serial file:$@.tmp \
+		-append "console=ttyS0 panic=-1 quiet xsc_variant=bench xsc_bench=$(BENCH_SECS)$(BENCH_RUNS)"
+	@grep -q XSC-GUEST-END $@.tmp || { echo "bench: the guest did not finish" >&2; exit 1; }
+	@mv $@.tmp $@
+
+bench: $(B)/bench/serial.log $(B)/bench/bench-report
+	$(B)/bench/bench-report $< $(B)/bench "$$(sed -n 2p $(T)/accel)" \
+		"Linux $$(sed -n 's/^upstream=//p' $(B)/kernel/builtin/source.txt), page-fault entry"
+	gnuplot -e "out='$(B)/bench/plot.png'; dat='$(B)/bench/plot.dat'" bench/plot.gp
+	@cat $(B)/bench/report.md
+	@echo "bench: $(B)/bench/report.md, results.csv, plot.png"
+
+.PHONY: $(B)/bench/serial.log

@@ -1,0 +1,11 @@
+# gnuplot -e "out='plot.png'; dat='plot.dat'" plot.gp
+set terminal pngcairo size 900,560 noenhanced
+set output out
+set title "XSC: ns per call against SQEs per entry"
+set xlabel "SQEs per entry (batch size)"
+set ylabel "ns per call (median)"
+set logscale x 2
+set xtics (1, 8, 32, 128)
+set key outside right
+set grid
+plot for [i=2:6] dat using 1:i with linespoints lw 2 title columnhead(i)
