@@ -6,6 +6,8 @@ set xlabel "SQEs per entry (batch size)"
 set ylabel "ns per call (median)"
 set logscale x 2
 set xtics (1, 8, 32, 128)
+set xrange [0.8:160]
+set yrange [0:*]
 set key outside right
 set grid
 plot for [i=2:6] dat using 1:i with linespoints lw 2 title columnhead(i)

@@ -140,7 +140,7 @@ int main(int argc, char **argv)
 	fclose(f);
 
 	f = open_out(argv[2], "plot.dat");
-	fprintf(f, "# batch");
+	fprintf(f, "batch");
 	for (c = 0; c < NCALLS; c++)
 		fprintf(f, " %s", calls[c]);
 	fprintf(f, "\n");

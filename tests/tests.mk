@@ -10,7 +10,7 @@ TEST_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin 
 	-fno-tree-loop-distribute-patterns -nostdlib -static -fno-pie -no-pie \
 	-fno-stack-protector -mno-red-zone -fno-asynchronous-unwind-tables \
 	-Ikernel/tree/include/uapi
-XSC_PROGS := t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_trace t_hello \
+XSC_PROGS := t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_trace t_hello \
 	t_sleep t_strict
 RAW_PROGS := u_hello u_exec
 BENCH_XSC := b_xsc
@@ -69,12 +69,12 @@ $(T)/$(1).log: $(2) $(T)/initramfs.cpio.gz $(T)/accel
 	echo "tests: $(1) guest done in $$$$(( $$$$(date +%s) - start )) s"
 	@mv $$@.tmp $$@
 endef
-$(eval $(call guest_boot,module,$(B)/kernel/module/bzImage,xsc_variant=module))
+$(eval $(call guest_boot,module,$(B)/kernel/module/bzImage,xsc_variant=module audit=1))
 $(eval $(call guest_boot,builtin,$(B)/kernel/builtin/bzImage,xsc_variant=builtin))
 $(eval $(call guest_boot,strict,$(B)/kernel/builtin/bzImage,xsc_strict=1 rdinit=/xsc/t_strict))
 
 GUEST_LOGS := $(T)/static.log $(T)/module.log $(T)/builtin.log $(T)/strict.log
-EXPECT_module := basic sigsys signals proc seccomp ptrace bad insn xsc1
+EXPECT_module := basic sigsys signals proc seccomp ptrace bad audit insn xsc1
 check: all $(T)/guestcheck $(GUEST_LOGS)
 	@echo "== results =="
 	@$(T)/guestcheck $(addprefix --expect ,$(EXPECT_module) strict) $(GUEST_LOGS)

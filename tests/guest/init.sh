@@ -44,7 +44,7 @@ else
 	check "XSC built in (no module listed)" sh -c '! grep -q "^xsc " /proc/modules'
 fi
 
-XSC_TESTS="t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad"
+XSC_TESTS="t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit"
 [ "$variant" = builtin ] && XSC_TESTS="t_basic t_sigsys"
 for t in $XSC_TESTS; do
 	timeout 120 /xsc/$t
