@@ -16,20 +16,25 @@ $(B)/bench/bench-report: bench/report.c | deps
 	@mkdir -p $(B)/bench
 	$(HOSTCC) $(TOOL_CFLAGS) $< -o $@
 
-$(B)/bench/serial.log: $(B)/kernel/builtin/bzImage $(T)/initramfs.cpio.gz $(T)/accel
+# one boot per entry body, each with both programs
+BENCH_BODIES := fault syscall
+$(B)/bench/%.log: $(B)/kernel/builtin/bzImage $(T)/initramfs.cpio.gz $(T)/accel
 	@mkdir -p $(B)/bench
-	@echo "bench: one boot, $(BENCH_RUNS) runs of ~$(BENCH_SECS) s per figure, $$(sed -n 2p $(T)/accel)"
+	@echo "bench: $* entry body: one boot, $(BENCH_RUNS) runs of ~$(BENCH_SECS) s per figure, $$(sed -n 2p $(T)/accel)"
 	timeout 3600 $(QEMU) $$(sed -n 1p $(T)/accel) $(QEMU_ARGS) -kernel $(B)/kernel/builtin/bzImage \
 		-initrd $(T)/initramfs.cpio.gz -serial file:$@.tmp \
-		-append "console=ttyS0 panic=-1 quiet xsc_variant=bench xsc_bench=$(BENCH_SECS)$(BENCH_RUNS)"
-	@grep -q XSC-GUEST-END $@.tmp || { echo "bench: the guest did not finish" >&2; exit 1; }
+		-append "console=ttyS0 panic=-1 quiet xsc_variant=bench xsc_entry=$* xsc_bench=$(BENCH_SECS)$(BENCH_RUNS)"
+	@grep -q XSC-GUEST-END $@.tmp || { echo "bench: the $* guest did not finish" >&2; exit 1; }
+	@! grep -q '^FAIL' $@.tmp || { grep '^FAIL' $@.tmp >&2; echo "bench: wrong results" >&2; exit 1; }
 	@mv $@.tmp $@
 
-bench: $(B)/bench/serial.log $(B)/bench/bench-report
-	$(B)/bench/bench-report $< $(B)/bench "$$(sed -n 2p $(T)/accel)" \
-		"Linux $$(sed -n 's/^upstream=//p' $(B)/kernel/builtin/source.txt), page-fault entry"
-	gnuplot -e "out='$(B)/bench/plot.png'; dat='$(B)/bench/plot.dat'" bench/plot.gp
+bench: $(addprefix $(B)/bench/,$(addsuffix .log,$(BENCH_BODIES))) $(B)/bench/bench-report
+	$(B)/bench/bench-report $(B)/bench "$$(sed -n 2p $(T)/accel)" \
+		"Linux $$(sed -n 's/^upstream=//p' $(B)/kernel/builtin/source.txt)" \
+		$(foreach b,$(BENCH_BODIES),$(b)=$(B)/bench/$(b).log)
+	$(foreach b,$(BENCH_BODIES),gnuplot -e "out='$(B)/bench/plot-$(b).png'; \
+		dat='$(B)/bench/plot-$(b).dat'; body='$(b)'" bench/plot.gp;)
 	@cat $(B)/bench/report.md
-	@echo "bench: $(B)/bench/report.md, results.csv, plot.png"
+	@echo "bench: $(B)/bench/report.md, results.csv, plot-*.png"
 
-.PHONY: $(B)/bench/serial.log
+.PHONY: $(addprefix $(B)/bench/,$(addsuffix .log,$(BENCH_BODIES)))

@@ -1,7 +1,7 @@
-# gnuplot -e "out='plot.png'; dat='plot.dat'" plot.gp
+# gnuplot -e "out='plot.png'; dat='plot.dat'; body='fault'" plot.gp
 set terminal pngcairo size 900,560 noenhanced
 set output out
-set title "XSC: ns per call against SQEs per entry"
+set title sprintf("XSC, %s entry body: ns per call against SQEs per entry", body)
 set xlabel "SQEs per entry (batch size)"
 set ylabel "ns per call (median)"
 set logscale x 2

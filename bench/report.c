@@ -2,20 +2,24 @@
  * bench-report: turn the BENCH lines of a benchmark guest's serial log
  * into a Markdown table, a CSV and a gnuplot data file.
  *
- *   bench-report LOG OUTDIR "ACCELERATOR DESCRIPTION" [LABEL]
+ *   bench-report OUTDIR "ACCELERATOR DESCRIPTION" LABEL BODY=LOG...
  *
- * Writes OUTDIR/results.csv, OUTDIR/report.md and OUTDIR/plot.dat (ns per
- * call against batch size, one column per call). Every ratio compares an
- * XSC form with the syscall instruction form of the same boot.
+ * One LOG per entry body (one boot each). Writes OUTDIR/results.csv,
+ * OUTDIR/report.md (a side-by-side summary, then a table per body) and
+ * OUTDIR/plot-BODY.dat (ns per call against batch size, one column per
+ * call). Every ratio compares an XSC form with the syscall instruction
+ * form of the same boot.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXROWS 64
+#define MAXROWS 256
+#define MAXBODIES 4
 
 struct row {
+	int body;
 	char form[16], call[32];
 	int batch;
 	long min, med, max, calls;
@@ -23,16 +27,18 @@ struct row {
 
 static struct row rows[MAXROWS];
 static int nrows;
+static const char *body_name[MAXBODIES];
+static int nbodies;
 
 static const char *const calls[] = { "getppid", "read", "write", "fstat", "clock_gettime" };
 #define NCALLS (int)(sizeof(calls) / sizeof(calls[0]))
 static const int sizes[] = { 1, 8, 32, 128 };
 
-static const struct row *find(const char *form, const char *call, int batch)
+static const struct row *find(int body, const char *form, const char *call, int batch)
 {
 	for (int i = 0; i < nrows; i++)
-		if (!strcmp(rows[i].form, form) && !strcmp(rows[i].call, call) &&
-		    rows[i].batch == batch)
+		if (rows[i].body == body && !strcmp(rows[i].form, form) &&
+		    !strcmp(rows[i].call, call) && rows[i].batch == batch)
 			return &rows[i];
 	return NULL;
 }
@@ -61,98 +67,171 @@ static void cell(FILE *f, const struct row *r, const struct row *base)
 		fprintf(f, " %ld |", r->med);
 }
 
-int main(int argc, char **argv)
+static int read_log(int body, const char *path)
 {
 	char *line = NULL;
 	size_t cap = 0;
-	FILE *in, *f;
-	int c, s;
+	int n = 0;
+	FILE *in = fopen(path, "r");
 
-	if (argc < 4 || !strcmp(argv[1], "--help")) {
-		fprintf(argc < 4 ? stderr : stdout,
-			"usage: bench-report LOG OUTDIR \"ACCELERATOR\" [LABEL]\n"
-			"Writes results.csv, report.md and plot.dat from the BENCH lines of LOG.\n");
-		return argc < 4 ? 2 : 0;
-	}
-	in = fopen(argv[1], "r");
 	if (!in) {
-		perror(argv[1]);
-		return 1;
+		perror(path);
+		return -1;
 	}
 	while (getline(&line, &cap, in) > 0 && nrows < MAXROWS) {
 		struct row r;
 
+		r.body = body;
 		if (sscanf(line, "BENCH %15s %31s %d %ld %ld %ld %ld", r.form, r.call, &r.batch,
-			   &r.min, &r.med, &r.max, &r.calls) == 7)
+			   &r.min, &r.med, &r.max, &r.calls) == 7) {
 			rows[nrows++] = r;
+			n++;
+		}
 	}
 	fclose(in);
 	free(line);
-	if (!nrows) {
-		fprintf(stderr, "bench-report: no BENCH lines in %s\n", argv[1]);
-		return 1;
+	return n;
+}
+
+static void body_table(FILE *f, int b)
+{
+	const struct row *e = find(b, "bare", "empty-ring", 1);
+	const struct row *g = find(b, "insn", "getppid", 1);
+	int c, s;
+
+	fprintf(f, "\n## Entry body: %s\n\n", body_name[b]);
+	fprintf(f, "| call | insn | xsc, 1 SQE/entry | batch 1 | batch 8 | batch 32 | batch 128 |\n");
+	fprintf(f, "|---|---|---|---|---|---|---|\n");
+	for (c = 0; c < NCALLS; c++) {
+		const struct row *base = find(b, "insn", calls[c], 1);
+
+		fprintf(f, "| %s |", calls[c]);
+		cell(f, base, NULL);
+		cell(f, find(b, "xsc1", calls[c], 1), base);
+		for (s = 0; s < 4; s++)
+			cell(f, find(b, "batch", calls[c], sizes[s]), base);
+		fprintf(f, "\n");
+	}
+	fprintf(f, "\nBare entry with an empty ring (no SQE):");
+	if (e)
+		fprintf(f, " %ld ns (min %ld, max %ld)", e->med, e->min, e->max);
+	if (e && g && g->med > 0)
+		fprintf(f, ", %.2fx the getppid instruction", (double)e->med / (double)g->med);
+	fprintf(f, ".\n");
+}
+
+static void ratio_cell(FILE *f, int b, const char *form, const char *call, int batch)
+{
+	const struct row *r = find(b, form, call, batch), *base = find(b, "insn", call, 1);
+
+	if (r && base && base->med > 0)
+		fprintf(f, " %.2fx |", (double)r->med / (double)base->med);
+	else
+		fprintf(f, " n/a |");
+}
+
+int main(int argc, char **argv)
+{
+	FILE *f;
+	int b, c, s;
+
+	if (argc < 5 || !strcmp(argv[1], "--help")) {
+		fprintf(argc < 5 ? stderr : stdout,
+			"usage: bench-report OUTDIR \"ACCELERATOR\" LABEL BODY=LOG...\n"
+			"Writes results.csv, report.md and plot-BODY.dat from the BENCH lines\n"
+			"of one benchmark boot per entry body.\n");
+		return argc < 5 ? 2 : 0;
+	}
+	for (int i = 4; i < argc && nbodies < MAXBODIES; i++) {
+		char *eq = strchr(argv[i], '=');
+
+		if (!eq) {
+			fprintf(stderr, "bench-report: %s: expected BODY=LOG\n", argv[i]);
+			return 2;
+		}
+		*eq = 0;
+		body_name[nbodies] = argv[i];
+		if (read_log(nbodies, eq + 1) <= 0) {
+			fprintf(stderr, "bench-report: no BENCH lines in %s\n", eq + 1);
+			return 1;
+		}
+		nbodies++;
 	}
 
-	f = open_out(argv[2], "results.csv");
-	fprintf(f, "form,call,batch,min_ns,median_ns,max_ns,calls_per_run,ratio_to_insn\n");
+	f = open_out(argv[1], "results.csv");
+	fprintf(f, "body,form,call,batch,min_ns,median_ns,max_ns,calls_per_run,ratio_to_insn\n");
 	for (int i = 0; i < nrows; i++) {
-		const struct row *b = find("insn", rows[i].call, 1);
+		const struct row *base = find(rows[i].body, "insn", rows[i].call, 1);
 
-		fprintf(f, "%s,%s,%d,%ld,%ld,%ld,%ld,", rows[i].form, rows[i].call, rows[i].batch,
-			rows[i].min, rows[i].med, rows[i].max, rows[i].calls);
-		if (b && b->med > 0)
-			fprintf(f, "%.3f\n", (double)rows[i].med / (double)b->med);
+		fprintf(f, "%s,%s,%s,%d,%ld,%ld,%ld,%ld,", body_name[rows[i].body], rows[i].form,
+			rows[i].call, rows[i].batch, rows[i].min, rows[i].med, rows[i].max,
+			rows[i].calls);
+		if (base && base->med > 0)
+			fprintf(f, "%.3f\n", (double)rows[i].med / (double)base->med);
 		else
 			fprintf(f, "\n");
 	}
 	fclose(f);
 
-	f = open_out(argv[2], "report.md");
-	fprintf(f, "# XSC ring calls against the syscall instruction%s%s\n\n",
-		argc > 4 ? ": " : "", argc > 4 ? argv[4] : "");
-	fprintf(f, "Accelerator: %s. Median ns per call over the runs; in brackets the ratio\n"
-		   "to the syscall instruction (`insn`) of the same boot (lower is better).\n"
-		   "An unmarked task's clock_gettime uses the vDSO; an XSC task has none and\n"
-		   "goes through the ring.\n\n", argv[3]);
-	fprintf(f, "| call | insn | xsc, 1 SQE/entry | batch 1 | batch 8 | batch 32 | batch 128 |\n");
-	fprintf(f, "|---|---|---|---|---|---|---|\n");
-	for (c = 0; c < NCALLS; c++) {
-		const struct row *b = find("insn", calls[c], 1);
-
-		fprintf(f, "| %s |", calls[c]);
-		cell(f, b, NULL);
-		cell(f, find("xsc1", calls[c], 1), b);
-		for (s = 0; s < 4; s++)
-			cell(f, find("batch", calls[c], sizes[s]), b);
-		fprintf(f, "\n");
-	}
-	{
-		const struct row *e = find("bare", "empty-ring", 1);
-		const struct row *g = find("insn", "getppid", 1);
-
-		fprintf(f, "\nBare entry with an empty ring (no SQE):");
-		if (e)
-			fprintf(f, " %ld ns (min %ld, max %ld)", e->med, e->min, e->max);
-		if (e && g && g->med > 0)
-			fprintf(f, ", %.2fx the getppid instruction", (double)e->med / (double)g->med);
-		fprintf(f, ".\n\nmin / median / max per figure: `results.csv`.\n");
-	}
-	fclose(f);
-
-	f = open_out(argv[2], "plot.dat");
-	fprintf(f, "batch");
-	for (c = 0; c < NCALLS; c++)
-		fprintf(f, " %s", calls[c]);
+	f = open_out(argv[1], "report.md");
+	fprintf(f, "# XSC ring calls against the syscall instruction: %s\n\n", argv[3]);
+	fprintf(f, "Accelerator: %s. One boot per entry body; each boot runs the syscall\n"
+		   "instruction (`insn`) and the ring forms. Ratios are to the `insn` median of\n"
+		   "the same boot (lower is better). An unmarked task's clock_gettime uses the\n"
+		   "vDSO; an XSC task has none and goes through the ring.\n\n", argv[2]);
+	fprintf(f, "## Side by side: ratio to the instruction\n\n| call |");
+	for (b = 0; b < nbodies; b++)
+		fprintf(f, " 1 SQE, %s | batch 32, %s | batch 128, %s |", body_name[b],
+			body_name[b], body_name[b]);
+	fprintf(f, "\n|---|");
+	for (b = 0; b < nbodies; b++)
+		fprintf(f, "---|---|---|");
 	fprintf(f, "\n");
-	for (s = 0; s < 4; s++) {
-		fprintf(f, "%d", sizes[s]);
-		for (c = 0; c < NCALLS; c++) {
-			const struct row *r = find("batch", calls[c], sizes[s]);
-
-			fprintf(f, " %ld", r ? r->med : 0L);
+	for (c = 0; c < NCALLS; c++) {
+		fprintf(f, "| %s |", calls[c]);
+		for (b = 0; b < nbodies; b++) {
+			ratio_cell(f, b, "xsc1", calls[c], 1);
+			ratio_cell(f, b, "batch", calls[c], 32);
+			ratio_cell(f, b, "batch", calls[c], 128);
 		}
 		fprintf(f, "\n");
 	}
+	fprintf(f, "| empty entry |");
+	for (b = 0; b < nbodies; b++) {
+		const struct row *e = find(b, "bare", "empty-ring", 1);
+		const struct row *g = find(b, "insn", "getppid", 1);
+
+		if (e && g && g->med > 0)
+			fprintf(f, " %.2fx | | |", (double)e->med / (double)g->med);
+		else
+			fprintf(f, " n/a | | |");
+	}
+	fprintf(f, "\n");
+	for (b = 0; b < nbodies; b++)
+		body_table(f, b);
+	fprintf(f, "\nMedian ns per call, ratio in brackets; min / median / max of every figure: "
+		   "`results.csv`.\n");
 	fclose(f);
+
+	for (b = 0; b < nbodies; b++) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "plot-%s.dat", body_name[b]);
+		f = open_out(argv[1], name);
+		fprintf(f, "batch");
+		for (c = 0; c < NCALLS; c++)
+			fprintf(f, " %s", calls[c]);
+		fprintf(f, "\n");
+		for (s = 0; s < 4; s++) {
+			fprintf(f, "%d", sizes[s]);
+			for (c = 0; c < NCALLS; c++) {
+				const struct row *r = find(b, "batch", calls[c], sizes[s]);
+
+				fprintf(f, " %ld", r ? r->med : 0L);
+			}
+			fprintf(f, "\n");
+		}
+		fclose(f);
+	}
 	return 0;
 }

@@ -15,6 +15,7 @@ if [ "$variant" = bench ]; then	# make bench: both forms in this one boot
 	arg=$(sed -n 's/.*xsc_bench=\([0-9]\)\([0-9]\).*/\1 \2/p' /proc/cmdline)
 	echo "XSC-GUEST-START bench"
 	insmod /lib/modules/xsc.ko 2>/dev/null	# a module kernel; fails harmlessly when built in
+	dmesg | grep "xsc: entry body" | sed 's/^/# /'
 	/xsc/b_raw $arg
 	/xsc/b_xsc $arg
 	echo "XSC-GUEST-END"
@@ -43,9 +44,15 @@ if [ "$variant" = module ]; then
 else
 	check "XSC built in (no module listed)" sh -c '! grep -q "^xsc " /proc/modules'
 fi
+if [ "$variant" = syscall ]; then
+	check "entry body: syscall in the entry page" \
+		sh -c 'dmesg | grep -q "xsc: entry body: syscall in the entry page"'
+else
+	check "entry body: page-fault doorbell" sh -c 'dmesg | grep -q "xsc: entry body: page-fault doorbell"'
+fi
 
 XSC_TESTS="t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit"
-[ "$variant" = builtin ] && XSC_TESTS="t_basic t_sigsys"
+[ "$variant" = builtin ] && XSC_TESTS="t_basic t_sigsys"	# syscall: all
 for t in $XSC_TESTS; do
 	timeout 120 /xsc/$t
 	echo "# $t exited $?"

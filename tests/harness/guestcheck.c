@@ -1,10 +1,11 @@
 /*
  * guestcheck: judge the serial console log of an XSC test guest.
  *
- *   guestcheck [--expect PROG]... [--end MARKER] LOG...
+ *   guestcheck [--end MARKER] LOG[:PROG,PROG...]...
  *
- * Counts "PASS ..." and "FAIL ..." lines, requires a "DONE PROG:" line for
- * every --expect'ed program (a program that died early has none) and the
+ * Counts "PASS ..." and "FAIL ..." lines, requires in each LOG a "DONE
+ * PROG:" line for every PROG listed after it (a program that died early has
+ * none) and the
  * end marker (default XSC-GUEST-END; missing means the guest hung or
  * crashed), and treats any kernel oops, BUG, WARNING or panic in the log
  * as a failure. Prints every failure, then "N passed, N failed".
@@ -22,28 +23,79 @@ static const char *const bad_kernel[] = {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: guestcheck [--expect PROG]... [--end MARKER] LOG...\n"
-		   "Judge the serial log of an XSC test guest; prints failures and a\n"
-		   "closing 'N passed, N failed' line.\n");
+	fprintf(f, "usage: guestcheck [--end MARKER] LOG[:PROG,PROG...]...\n"
+		   "Judge the serial logs of XSC test guests: every PROG listed after a\n"
+		   "LOG must print a DONE line in it. Prints failures and a closing\n"
+		   "'N passed, N failed' line.\n");
+}
+
+/* Judge one log; expect is a comma-separated list of programs or NULL. */
+static void judge(const char *path, char *expect, const char *end, int *passed,
+		  int *failed)
+{
+	const char *want[64];
+	int seen[64] = { 0 }, nwant = 0, end_seen = 0, e;
+	char *line = NULL, *tok;
+	size_t cap = 0, k;
+	FILE *f;
+
+	for (tok = expect ? strtok(expect, ",") : NULL; tok && nwant < 64; tok = strtok(NULL, ","))
+		want[nwant++] = tok;
+	f = fopen(path, "r");
+	if (!f) {
+		printf("FAIL %s: cannot read the log\n", path);
+		(*failed)++;
+		return;
+	}
+	while (getline(&line, &cap, f) > 0) {
+		line[strcspn(line, "\r\n")] = 0;
+		if (!strncmp(line, "PASS ", 5)) {
+			(*passed)++;
+			continue;
+		}
+		if (!strncmp(line, "FAIL ", 5)) {
+			printf("%s [%s]\n", line, path);
+			(*failed)++;
+			continue;
+		}
+		if (!strncmp(line, "DONE ", 5))
+			for (e = 0; e < nwant; e++) {
+				size_t n = strlen(want[e]);
+
+				if (!strncmp(line + 5, want[e], n) && line[5 + n] == ':')
+					seen[e] = 1;
+			}
+		if (strstr(line, end) == line)
+			end_seen = 1;
+		for (k = 0; k < sizeof(bad_kernel) / sizeof(bad_kernel[0]); k++)
+			if (strstr(line, bad_kernel[k])) {
+				printf("FAIL kernel: %s [%s]\n", line, path);
+				(*failed)++;
+				break;
+			}
+	}
+	fclose(f);
+	free(line);
+	if (!end_seen) {
+		printf("FAIL %s: no '%s' line: the guest hung, crashed or timed out\n", path, end);
+		(*failed)++;
+	}
+	for (e = 0; e < nwant; e++)
+		if (!seen[e]) {
+			printf("FAIL %s: program %s never finished (no DONE line)\n", path, want[e]);
+			(*failed)++;
+		}
 }
 
 int main(int argc, char **argv)
 {
-	const char **expect = calloc((size_t)argc, sizeof(*expect));
-	int *expect_seen = calloc((size_t)argc, sizeof(*expect_seen));
 	const char *end = "XSC-GUEST-END";
-	int nexpect = 0, passed = 0, failed = 0, i;
-	char *line = NULL;
-	size_t cap = 0;
+	int passed = 0, failed = 0, i;
 
-	if (!expect || !expect_seen)
-		return 2;
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);
 			return 0;
-		} else if (!strcmp(argv[i], "--expect") && i + 1 < argc) {
-			expect[nexpect++] = argv[++i];
 		} else if (!strcmp(argv[i], "--end") && i + 1 < argc) {
 			end = argv[++i];
 		} else {
@@ -56,59 +108,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (; i < argc; i++) {
-		FILE *f = fopen(argv[i], "r");
-		int end_seen = 0;
+		char *colon = strchr(argv[i], ':');
 
-		if (!f) {
-			printf("FAIL %s: cannot read the log\n", argv[i]);
-			failed++;
-			continue;
-		}
-		while (getline(&line, &cap, f) > 0) {
-			char *p = strstr(line, "PASS ");
-			size_t k;
-
-			line[strcspn(line, "\r\n")] = 0;
-			if (p == line) {
-				passed++;
-				continue;
-			}
-			if (strstr(line, "FAIL ") == line) {
-				printf("%s\n", line);
-				failed++;
-				continue;
-			}
-			if (!strncmp(line, "DONE ", 5))
-				for (int e = 0; e < nexpect; e++) {
-					size_t n = strlen(expect[e]);
-
-					if (!strncmp(line + 5, expect[e], n) && line[5 + n] == ':')
-						expect_seen[e] = 1;
-				}
-			if (strstr(line, end) == line)
-				end_seen = 1;
-			for (k = 0; k < sizeof(bad_kernel) / sizeof(bad_kernel[0]); k++)
-				if (strstr(line, bad_kernel[k])) {
-					printf("FAIL kernel: %s\n", line);
-					failed++;
-					break;
-				}
-		}
-		fclose(f);
-		if (!end_seen) {
-			printf("FAIL %s: no '%s' line: the guest hung, crashed or timed out\n",
-			       argv[i], end);
-			failed++;
-		}
+		if (colon)
+			*colon++ = 0;
+		judge(argv[i], colon, end, &passed, &failed);
 	}
-	for (i = 0; i < nexpect; i++)
-		if (!expect_seen[i]) {
-			printf("FAIL %s: the program never finished (no DONE line)\n", expect[i]);
-			failed++;
-		}
-	free(line);
-	free(expect);
-	free(expect_seen);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

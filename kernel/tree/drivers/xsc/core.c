@@ -83,8 +83,23 @@ static const struct xsc_ops *xsc_task_ops(void)
 
 /* ---- the kernel-owned entry page ---------------------------------- */
 
-extern const u8 xsc_entry_code[], xsc_entry_code_end[];
 static struct page *xsc_entry_pages[2];
+
+/*
+ * Boot option xsc_entry=fault|syscall: the body of the entry page (see
+ * entry.S). The ABI is the same; docs/performance.md compares the two.
+ */
+static bool xsc_body_syscall __ro_after_init;
+
+static int __init xsc_entry_setup(char *s)
+{
+	if (!strcmp(s, "syscall"))
+		xsc_body_syscall = true;
+	else if (strcmp(s, "fault"))
+		pr_warn("xsc: unknown xsc_entry=%s, using fault\n", s);
+	return 1;
+}
+__setup("xsc_entry=", xsc_entry_setup);
 
 static int xsc_entry_mremap(const struct vm_special_mapping *sm,
 			    struct vm_area_struct *new_vma)
@@ -107,8 +122,14 @@ static int __init xsc_core_init(void)
 		return -ENOMEM;
 	p = page_address(page);
 	memset(p, 0xcc, PAGE_SIZE);
-	memcpy(p, xsc_entry_code, xsc_entry_code_end - xsc_entry_code);
+	if (xsc_body_syscall)
+		memcpy(p, xsc_entry_code_sc,
+		       xsc_entry_code_sc_end - xsc_entry_code_sc);
+	else
+		memcpy(p, xsc_entry_code, xsc_entry_code_end - xsc_entry_code);
 	xsc_entry_pages[0] = page;
+	pr_info("xsc: entry body: %s\n",
+		xsc_body_syscall ? "syscall in the entry page" : "page-fault doorbell");
 	return 0;
 }
 core_initcall(xsc_core_init);
@@ -344,18 +365,42 @@ void xsc_exit_task(struct task_struct *tsk)
  * in the entry page of an XSC task. Everything else is an ordinary fault.
  * Runs before irqentry_enter(), so only plain loads here.
  */
+static __always_inline bool xsc_db_offset(unsigned long off)
+{
+	return off == XSC_OFF_DB_ENTRY || off == XSC_OFF_DB_RESTART_BLOCK ||
+	       off == XSC_OFF_DB_SIGRETURN;
+}
+
 noinstr bool xsc_doorbell(struct pt_regs *regs, unsigned long error_code)
 {
 	struct xsc_thread *x = &current->xsc;
 	unsigned long off;
 
-	if (!user_mode(regs) || !(x->flags & XSC_F_TASK) ||
+	if (xsc_body_syscall || !user_mode(regs) || !(x->flags & XSC_F_TASK) ||
 	    (error_code & (X86_PF_WRITE | X86_PF_INSTR)) ||
 	    !(error_code & X86_PF_USER))
 		return false;
 	off = regs->ip - x->entry;
-	if (off != XSC_OFF_DB_ENTRY && off != XSC_OFF_DB_RESTART_BLOCK &&
-	    off != XSC_OFF_DB_SIGRETURN)
+	if (!xsc_db_offset(off))
+		return false;
+	xsc_entry_from_user_mode(regs, off);
+	return true;
+}
+
+/*
+ * The syscall body: do_syscall_64() asks first. Only the syscall
+ * instructions of the task's own entry page count; ip is past them.
+ * Any other syscall instruction of an XSC task still gets SIGSYS.
+ */
+noinstr bool xsc_syscall_doorbell(struct pt_regs *regs)
+{
+	struct xsc_thread *x = &current->xsc;
+	unsigned long off;
+
+	if (likely(!(x->flags & XSC_F_TASK)) || !xsc_body_syscall)
+		return false;
+	off = regs->ip - 2 - x->entry;
+	if (!xsc_db_offset(off))
 		return false;
 	xsc_entry_from_user_mode(regs, off);
 	return true;

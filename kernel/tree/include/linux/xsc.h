@@ -75,6 +75,10 @@ struct xsc_ops {
 
 #ifdef CONFIG_XSC_CORE
 
+/* entry page images, drivers/xsc/entry.S: fault and syscall bodies */
+extern const u8 xsc_entry_code[], xsc_entry_code_end[];
+extern const u8 xsc_entry_code_sc[], xsc_entry_code_sc_end[];
+
 int xsc_register(const struct xsc_ops *ops);
 void xsc_unregister(const struct xsc_ops *ops);
 
@@ -89,6 +93,8 @@ void xsc_exit_task(struct task_struct *tsk);
 
 /* entry: xsc_doorbell() is called from exc_page_fault() */
 bool xsc_doorbell(struct pt_regs *regs, unsigned long error_code);
+/* the syscall entry body: do_syscall_64() calls this first */
+bool xsc_syscall_doorbell(struct pt_regs *regs);
 void xsc_ring_call(struct pt_regs *regs, unsigned long off);
 long xsc_run_syscall(struct pt_regs *regs, const struct xsc_sqe *sqe,
 		     long nr, bool *frame_owned);
