@@ -18,7 +18,7 @@ $(B)/bench/bench-report: bench/report.c | deps
 
 # one boot per entry body, each with both programs
 BENCH_BODIES := fault syscall
-$(B)/bench/%.log: $(B)/kernel/builtin/bzImage $(T)/initramfs.cpio.gz $(T)/accel
+$(B)/bench/%.log: $(B)/kernel/builtin/bzImage $(T)/initramfs.cpio.gz $(T)/accel FORCE
 	@mkdir -p $(B)/bench
 	@echo "bench: $* entry body: one boot, $(BENCH_RUNS) runs of ~$(BENCH_SECS) s per figure, $$(sed -n 2p $(T)/accel)"
 	timeout 3600 $(QEMU) $$(sed -n 1p $(T)/accel) $(QEMU_ARGS) -kernel $(B)/kernel/builtin/bzImage \
@@ -37,4 +37,6 @@ bench: $(addprefix $(B)/bench/,$(addsuffix .log,$(BENCH_BODIES))) $(B)/bench/ben
 	@cat $(B)/bench/report.md
 	@echo "bench: $(B)/bench/report.md, results.csv, plot-*.png"
 
-.PHONY: $(addprefix $(B)/bench/,$(addsuffix .log,$(BENCH_BODIES)))
+# a benchmark log is a measurement: always boot again
+FORCE:
+.PHONY: FORCE
