@@ -19,7 +19,7 @@ if [ -w /dev/kvm ] && [ "${XSC_NO_KVM:-}" != 1 ]; then
 		exit 0
 	fi
 	rm -f "$log"
-	why="KVM probe guest gave no answer within $limit s"
+	why="the KVM probe guest gave no answer (gave up after $(( $(date +%s) - start )) s, limit $limit s)"
 else
 	why="no usable /dev/kvm"
 fi

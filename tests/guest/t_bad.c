@@ -9,14 +9,6 @@
 #define SIGILL 4
 #define EFAULT 14
 
-static int wait_child(long pid)
-{
-	int status = -1;
-
-	SYS4(__NR_wait4, pid, &status, 0, 0);
-	return status;
-}
-
 static unsigned long lcg = 12345;
 
 static unsigned long rnd(void)
@@ -45,7 +37,7 @@ int main(int argc, char **argv)
 			*(volatile int *)0 = 1;		/* SIGSEGV: expected */
 		__builtin_trap();			/* SIGILL: wrong answer */
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0);
 	rt_check((st & 0x7f) == SIGSEGV, "entry with the task's ring unmapped returns -EFAULT",
 		 "status %x (SIGILL 4: another answer)", st);
 
@@ -55,7 +47,7 @@ int main(int argc, char **argv)
 		__asm__ volatile("movq $16, %%rsp\n\tjmp *%0" : : "m"(rt_entry));
 		__builtin_unreachable();
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0);
 	rt_check((st & 0x7f) == SIGSEGV, "entry with an unreadable stack gives SIGSEGV", "status %x", st);
 
 	/* 3. a load from the doorbell address outside the entry page is an
@@ -65,7 +57,7 @@ int main(int argc, char **argv)
 		v = *(volatile long *)0xffffffffffe00000UL;
 		rt_exit((int)v);
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0);
 	rt_check((st & 0x7f) == SIGSEGV, "the doorbell address loaded from elsewhere is a plain SIGSEGV",
 		 "status %x", st);
 
@@ -99,7 +91,7 @@ int main(int argc, char **argv)
 		rt_sqe(r, 9)->user_data = 2222;
 		rt_exit(rt_enter(9, 1) >= 0 ? 0 : 1);
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0);
 	rt_check(st == 0 && rt_sqe(r, 9)->user_data == 1111,
 		 "a child's ring writes never reach the parent's ring", "status %x", st);
 	return rt_done();

@@ -20,14 +20,6 @@
 #define FUTEX_WAIT 0
 #define FUTEX_WAKE 1
 
-static int wait_child(long pid)
-{
-	int status = -1;
-
-	SYS4(__NR_wait4, pid, &status, 0, 0);
-	return status;
-}
-
 static long run(const char *path, char *const argv[])
 {
 	long pid = SYS0(__NR_fork);
@@ -38,7 +30,7 @@ static long run(const char *path, char *const argv[])
 		rt_printf("execve %s: %ld\n", path, e);
 		rt_exit(127);
 	}
-	return wait_child(pid);
+	return rt_wait(pid, 0);
 }
 
 /* "<hex>-": how /proc/self/maps starts the line of a mapping at v */
@@ -164,7 +156,7 @@ static void fork_tests(void)
 		ring->reserved[0] = 0x5a5a;
 		rt_exit(me != pid && SYS0(__NR_getppid) == pid && rt_ring() == ring ? 42 : 1);
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0);
 	rt_check(c > 0 && ((st >> 8) & 0xff) == 42, "fork: child runs on its ring copy, exits 42",
 		 "pid=%ld status=%x", c, st);
 	rt_check(ring->reserved[0] == 0, "fork: the child's ring writes stay in the child", "");
@@ -175,7 +167,7 @@ static void fork_tests(void)
 		vfork_shared = (int)burn(20);
 		SYS1(__NR_exit, 0);
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0);
 	rt_check(c > 0 && vfork_shared == c && st == 0,
 		 "vfork: child shares memory, parent resumes after the child clobbered the stack",
 		 "c=%ld shared=%d", c, vfork_shared);
@@ -189,7 +181,7 @@ static void fork_tests(void)
 		c = SYS2(__NR_clone3, &ca, sizeof(ca));
 		if (c == 0)
 			rt_exit(SYS0(__NR_getppid) == pid ? 7 : 1);
-		st = wait_child(c);
+		st = rt_wait(c, 0);
 		rt_check(c > 0 && ((st >> 8) & 0xff) == 7, "clone3 (fork-like) child exits 7",
 			 "c=%ld st=%x", c, st);
 	}
@@ -220,7 +212,7 @@ static void exec_tests(void)
 		SYS5(__NR_execveat, -100, "/xsc/t_hello", xsc_argv, rt_environ, 0);
 		rt_exit(127);
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0);
 	rt_check(((st >> 8) & 0xff) == 7, "execveat into an XSC image", "status %x", st);
 
 	c = SYS3(__NR_execve, "/nonexistent", xsc_argv, rt_environ);
@@ -233,7 +225,7 @@ static void exec_tests(void)
 		SYS3(__NR_execve, "/xsc/t_hello", xsc_argv, rt_environ);
 		SYS1(__NR_exit, 127);
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0);
 	rt_check(((st >> 8) & 0xff) == 7, "vfork then execve of an XSC image", "status %x", st);
 }
 
@@ -262,7 +254,7 @@ static void exit_group_test(void)
 		for (;;)
 			SYS0(__NR_pause);
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0);
 	rt_check(((st >> 8) & 0xff) == 33, "exit_group from a second thread ends the process",
 		 "status %x", st);
 }

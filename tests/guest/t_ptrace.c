@@ -15,14 +15,6 @@ struct uregs {
 		rdi, orig_rax, rip, cs, eflags, rsp, ss, fs_base, gs_base, ds, es, fs, gs;
 };
 
-static int wait_child(long pid)
-{
-	int status = -1;
-
-	SYS4(__NR_wait4, pid, &status, 0x40000000 /* __WALL */, 0);
-	return status;
-}
-
 int main(int argc, char **argv)
 {
 	long c, v;
@@ -44,11 +36,11 @@ int main(int argc, char **argv)
 		v = SYS1(__NR_getppid, 0x777);
 		rt_exit(v == me ? 0 : 3);
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0x40000000 /* __WALL */);
 	SYS4(__NR_ptrace, 0x4200 /* SETOPTIONS */, c, 0, 1 /* TRACESYSGOOD */);
 	while (stops < 200) {
 		SYS4(__NR_ptrace, 24 /* SYSCALL */, c, 0, 0);
-		st = wait_child(c);
+		st = rt_wait(c, 0x40000000 /* __WALL */);
 		if ((st & 0x7f) != 0x7f)
 			break;		/* exited */
 		if (((st >> 8) & 0xff) != (SIGTRAP | 0x80))

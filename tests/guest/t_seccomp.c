@@ -53,14 +53,6 @@ static void on_sigsys(int sig, void *si, void *uc)
 	trap_nr = *(int *)((char *)si + 24);
 }
 
-static int wait_child(long pid)
-{
-	int status = -1;
-
-	SYS4(__NR_wait4, pid, &status, 0, 0);
-	return status;
-}
-
 int main(int argc, char **argv)
 {
 	struct sock_fprog fp = { sizeof(prog) / sizeof(prog[0]), prog };
@@ -101,7 +93,7 @@ int main(int argc, char **argv)
 		SYS0(__NR_getgid);	/* killed here */
 		rt_exit(20);
 	}
-	st = wait_child(c);
+	st = rt_wait(c, 0);
 	rt_check((st & 0x7f) == SIGSYS,
 		 "seccomp: RET_ERRNO per SQE and in a batch, RET_TRAP gives SYS_SECCOMP, RET_KILL_PROCESS kills",
 		 "status %x (exit code bits: 1 errno, 2 batch, 4 trap, 10 setup)", st);

@@ -75,14 +75,6 @@ static void sqe_sigreturn_test(void)
 		 "rt_sigreturn submitted as an SQE returns to the interrupted code", "hits=%d", hits);
 }
 
-static int wait_child(long pid, int flags)
-{
-	int status = -1;
-
-	SYS4(__NR_wait4, pid, &status, flags, 0);
-	return status;
-}
-
 /* child: after ms1 signal the parent, after ms2 more write one byte */
 static long poke_later(int sig, long ms1, long ms2, int fd, char c)
 {
@@ -112,7 +104,7 @@ static void restart_tests(void)
 	hits = 0;
 	pid = poke_later(SIGUSR1, 300, 300, p[1], 'x');
 	v = SYS3(__NR_read, p[0], &c, 1);
-	wait_child(pid, 0);
+	rt_wait(pid, 0);
 	rt_check(v == 1 && c == 'x' && hits == 1 && handler_pid == me,
 		 "SA_RESTART: blocking read restarts after the handler, which made a ring call",
 		 "read=%ld c=%c hits=%d", v, c, hits);
@@ -131,7 +123,7 @@ static void restart_tests(void)
 		 "no SA_RESTART: -EINTR in rax and in the CQE", "rax=%ld cqe=%ld hits=%d", v,
 		 (long)rt_cqe(r, 100)->res, hits);
 	v = SYS3(__NR_read, p[0], &c, 1);
-	wait_child(pid, 0);
+	rt_wait(pid, 0);
 	rt_check(v == 1 && c == 'y', "the next read gets the byte", "%ld", v);
 
 	/* a batch whose middle SQE blocks and is interrupted */
@@ -145,7 +137,7 @@ static void restart_tests(void)
 	rt_sqe(r, 121)->args[2] = 1;
 	rt_sqe(r, 122)->nr = __NR_getppid;
 	v = rt_enter(120, 3);
-	wait_child(pid, 0);
+	rt_wait(pid, 0);
 	rt_check(v == parent && rt_cqe(r, 120)->res == me && rt_cqe(r, 121)->res == 1 &&
 		 c == 'z' && rt_cqe(r, 122)->res == parent && hits == 1,
 		 "batch interrupted in its middle completes after the handler",
@@ -162,7 +154,7 @@ static void restart_tests(void)
 		 "batch without SA_RESTART: -EINTR for the interrupted SQE, the rest runs",
 		 "rax=%ld cqe=%ld,%ld,%ld", v, (long)rt_cqe(r, 120)->res,
 		 (long)rt_cqe(r, 121)->res, (long)rt_cqe(r, 122)->res);
-	wait_child(pid, 0);
+	rt_wait(pid, 0);
 	SYS3(__NR_read, p[0], &c, 1);
 
 	SYS1(__NR_close, p[0]);
@@ -199,11 +191,11 @@ static void nanosleep_tests(void)
 	}
 	rt_sleep_ms(300);
 	SYS2(__NR_kill, pid, SIGSTOP);
-	st = wait_child(pid, WUNTRACED);
+	st = rt_wait(pid, WUNTRACED);
 	rt_sleep_ms(200);
 	SYS2(__NR_kill, pid, SIGCONT);
 	rt_check((st & 0xff) == 0x7f, "SIGSTOP stops a task sleeping in a ring call", "%x", st);
-	st = wait_child(pid, 0);
+	st = rt_wait(pid, 0);
 	rt_check(st == 0, "after SIGCONT the nanosleep completes in full, returning 0", "%x", st);
 
 	/* SIGSTOP/SIGCONT on a blocking read */
@@ -221,11 +213,11 @@ static void nanosleep_tests(void)
 		}
 		rt_sleep_ms(300);
 		SYS2(__NR_kill, pid, SIGSTOP);
-		wait_child(pid, WUNTRACED);
+		rt_wait(pid, WUNTRACED);
 		SYS2(__NR_kill, pid, SIGCONT);
 		rt_sleep_ms(100);
 		SYS3(__NR_write, p[1], &c, 1);
-		st = wait_child(pid, 0);
+		st = rt_wait(pid, 0);
 		rt_check(st == 0, "SIGSTOP/SIGCONT: a blocking read restarts transparently", "%x", st);
 		SYS1(__NR_close, p[0]);
 		SYS1(__NR_close, p[1]);

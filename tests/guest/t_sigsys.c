@@ -50,14 +50,6 @@ static int child(const unsigned char *code, int handled)
 	return 4;	/* the instruction did not trap */
 }
 
-static int wait_child(long pid)
-{
-	int status = -1;
-
-	SYS4(__NR_wait4, pid, &status, 0, 0);
-	return status;
-}
-
 int main(int argc, char **argv)
 {
 	static const char *names[] = { "syscall", "sysenter", "int $0x80" };
@@ -86,7 +78,7 @@ int main(int argc, char **argv)
 		pid = SYS0(__NR_fork);
 		if (pid == 0)
 			rt_exit(child(page + 16 * k, 0));
-		st = wait_child(pid);
+		st = rt_wait(pid, 0);
 		rt_check((st & 0x7f) == SIGSYS, names[k], "default action: killed by SIGSYS, status %x", st);
 
 		pid = SYS0(__NR_fork);
@@ -95,7 +87,7 @@ int main(int argc, char **argv)
 
 			rt_exit(r);
 		}
-		st = wait_child(pid);
+		st = rt_wait(pid, 0);
 		rt_check(st == 0, names[k], "handler sees si_code SYS_XSC, status %x", st);
 	}
 
@@ -106,7 +98,7 @@ int main(int argc, char **argv)
 		child(page, 0);
 		rt_exit(9);
 	}
-	st = wait_child(pid);
+	st = rt_wait(pid, 0);
 	rt_check(st == 0, "si_call_addr is the instruction, si_syscall is rax, /proc counts it",
 		 "status %x", st);
 

@@ -293,6 +293,15 @@ long rt_clone(unsigned long flags, void *stack, int *ptid, int *ctid,
 }
 #endif
 
+/* wait4 for pid; returns the wait status, -1 if there was none */
+int rt_wait(long pid, int flags)
+{
+	int status = -1;
+
+	SYS4(__NR_wait4, pid, &status, flags, 0);
+	return status;
+}
+
 long rt_now_ns(void)
 {
 	long ts[2] = { 0, 0 };

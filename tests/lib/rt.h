@@ -45,6 +45,7 @@ long rt_clone(unsigned long flags, void *stack, int *ptid, int *ctid,
 	      struct rt_tls *tls, int (*fn)(void *), void *arg);
 int rt_sigaction(int sig, void (*fn)(int, void *, void *),
 		 unsigned long flags);
+int rt_wait(long pid, int flags);
 long rt_now_ns(void);
 void rt_sleep_ms(long ms);
 
