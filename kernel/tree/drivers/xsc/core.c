@@ -453,8 +453,7 @@ long xsc_run_syscall(struct pt_regs *regs, const struct xsc_sqe *sqe,
 	 * six fields of the regs they are given).
 	 */
 	work = READ_ONCE(current_thread_info()->syscall_work) &
-	       (SYSCALL_WORK_ENTER | SYSCALL_WORK_EXIT) &
-	       ~(SYSCALL_WORK_SYSCALL_USER_DISPATCH | SYSCALL_WORK_XSC);
+	       SYSCALL_WORK_RING;
 	if (likely(!work) && nr != __NR_rt_sigreturn && nr != __NR_execve &&
 	    nr != __NR_execveat) {
 		if ((unsigned long)nr >= NR_syscalls)
