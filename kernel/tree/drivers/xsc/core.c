@@ -388,7 +388,8 @@ noinstr bool xsc_doorbell(struct pt_regs *regs, unsigned long error_code)
 }
 
 /*
- * The syscall body: do_syscall_64() asks first. Only the syscall
+ * The syscall body: do_syscall_64() asks first, for tasks with the
+ * SYSCALL_WORK_XSC bit only. Only the syscall
  * instructions of the task's own entry page count; ip is past them.
  * Any other syscall instruction of an XSC task still gets SIGSYS.
  */
@@ -397,7 +398,7 @@ noinstr bool xsc_syscall_doorbell(struct pt_regs *regs)
 	struct xsc_thread *x = &current->xsc;
 	unsigned long off;
 
-	if (likely(!(x->flags & XSC_F_TASK)) || !xsc_body_syscall)
+	if (!xsc_body_syscall || !(x->flags & XSC_F_TASK))
 		return false;
 	off = regs->ip - 2 - x->entry;
 	if (!xsc_db_offset(off))
