@@ -33,7 +33,7 @@
 
 /*
  * Boot option xsc_strict (or xsc_strict=1): refuse to exec binaries
- * without the XSC note. Not a module parameter: core.c is built in, and
+ * without the XSC note. Not a module parameter: this file is built in, and
  * a built-in "xsc." parameter would claim the name of the module xsc.ko.
  */
 static bool strict __ro_after_init;
