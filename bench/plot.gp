@@ -10,4 +10,4 @@ set xrange [0.8:160]
 set yrange [0:*]
 set key outside right
 set grid
-plot for [i=2:6] dat using 1:i with linespoints lw 2 title columnhead(i)
+plot for [i=2:7] dat using 1:i with linespoints lw 2 title columnhead(i)

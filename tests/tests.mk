@@ -3,7 +3,8 @@
 # three QEMU boots judged by tests/harness/guestcheck.
 #   module   kernel with xsc.ko: driver absent, load, every test, unload
 #   builtin  kernel with the driver built in: a smoke subset
-#   strict   builtin kernel booted with xsc_strict: unmarked exec refused
+#   strict   builtin kernel booted with xsc_strict and vdso=0: unmarked
+#            exec refused, XSC tasks without a vDSO
 #   syscall  builtin kernel with the syscall entry body: every test again
 
 T := $(B)/tests
@@ -11,7 +12,7 @@ TEST_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin 
 	-fno-tree-loop-distribute-patterns -nostdlib -static -fno-pie -no-pie \
 	-fno-stack-protector -mno-red-zone -fno-asynchronous-unwind-tables \
 	-Ikernel/tree/include/uapi
-XSC_PROGS := t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_trace t_hello \
+XSC_PROGS := t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_vdso t_trace t_hello \
 	t_sleep t_strict
 RAW_PROGS := u_hello u_exec
 BENCH_XSC := b_xsc
@@ -43,8 +44,14 @@ $(T)/guestcheck: tests/harness/guestcheck.c | deps
 # Every XSC program: the ABI note present, no syscall instruction. The
 # unmarked control must show both missing/present, or the check is blind.
 ALL_BINS := $(addprefix $(T)/bin/,$(XSC_PROGS) $(RAW_PROGS) $(BENCH_XSC) $(BENCH_RAW))
-$(T)/static.log: $(ALL_BINS) tests/check-binaries.sh
-	tests/check-binaries.sh $(T)/bin "$(XSC_PROGS) $(BENCH_XSC)" "$(RAW_PROGS) $(BENCH_RAW)" > $@.tmp
+VDSO_DIR = $(B)/kernel/obj-$(1)/arch/x86/entry/vdso
+XSC_VDSOS := $(call VDSO_DIR,module)/vdsoxsc.so $(call VDSO_DIR,builtin)/vdsoxsc.so
+RAW_VDSOS := $(call VDSO_DIR,module)/vdso64.so
+$(call VDSO_DIR,module)/vdsoxsc.so $(RAW_VDSOS): $(B)/kernel/module/bzImage
+$(call VDSO_DIR,builtin)/vdsoxsc.so: $(B)/kernel/builtin/bzImage
+$(T)/static.log: $(ALL_BINS) tests/check-binaries.sh $(XSC_VDSOS) $(RAW_VDSOS)
+	tests/check-binaries.sh $(T)/bin "$(XSC_PROGS) $(BENCH_XSC)" "$(RAW_PROGS) $(BENCH_RAW)" \
+		"$(XSC_VDSOS)" "$(RAW_VDSOS)" > $@.tmp
 	@mv $@.tmp $@
 	@grep -c '^PASS' $@ | sed 's/^/tests: static checks passed: /'
 
@@ -72,16 +79,16 @@ $(T)/$(1).log: $(2) $(T)/initramfs.cpio.gz $(T)/accel
 endef
 $(eval $(call guest_boot,module,$(B)/kernel/module/bzImage,xsc_variant=module audit=1))
 $(eval $(call guest_boot,builtin,$(B)/kernel/builtin/bzImage,xsc_variant=builtin))
-$(eval $(call guest_boot,strict,$(B)/kernel/builtin/bzImage,xsc_strict=1 rdinit=/xsc/t_strict))
+$(eval $(call guest_boot,strict,$(B)/kernel/builtin/bzImage,xsc_strict=1 vdso=0 rdinit=/xsc/t_strict))
 $(eval $(call guest_boot,syscall,$(B)/kernel/builtin/bzImage,xsc_variant=syscall xsc_entry=syscall audit=1))
 
 GUEST_LOGS := $(T)/static.log $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/syscall.log
 # the programs that must finish (print DONE) in each guest
-ALL_DONE := basic,sigsys,signals,proc,seccomp,ptrace,bad,audit,insn,xsc1
+ALL_DONE := basic,sigsys,signals,proc,seccomp,ptrace,bad,audit,vdso,insn,xsc1
 check: all $(T)/guestcheck $(GUEST_LOGS)
 	@echo "== results =="
 	@$(T)/guestcheck $(T)/static.log $(T)/module.log:$(ALL_DONE) \
-		$(T)/builtin.log:basic,sigsys,insn,xsc1 $(T)/strict.log:strict $(T)/syscall.log:$(ALL_DONE)
+		$(T)/builtin.log:basic,sigsys,vdso,insn,xsc1 $(T)/strict.log:strict $(T)/syscall.log:$(ALL_DONE)
 
 check-full: check
 

@@ -2,9 +2,10 @@
  * Ring calls against the syscall instruction, in one boot.
  *
  * Built twice from this file: b_raw (unmarked, -DRT_RAW: the syscall
- * instruction, clock_gettime through the vDSO) and b_xsc (XSC: one SQE
- * per entry, batches of 1, 8, 32 and 128 SQEs per entry, the bare entry;
- * XSC tasks have no vDSO, so clock_gettime goes through the ring).
+ * instruction) and b_xsc (XSC: one SQE per entry, batches of 1, 8, 32
+ * and 128 SQEs per entry, the bare entry). clock_gettime and cputime go
+ * through the vDSO in both programs (the ordinary one, or the XSC vDSO);
+ * in batches they are ring SQEs like the other calls.
  *
  *   b_xxx [SECONDS_PER_RUN [RUNS]]   measure; prints BENCH lines
  *   b_xxx check                      a few calls of every form, checks
@@ -13,12 +14,14 @@
  * BENCH <form> <call> <batch> <min_ns> <median_ns> <max_ns> <calls_per_run>
  */
 #include "../../tests/lib/rt.h"
-#include <elf.h>
 
-enum { GETPPID, READ, WRITE, FSTAT, CLOCK, NCALLS, EMPTY = NCALLS };
+enum { GETPPID, READ, WRITE, FSTAT, CLOCK, CPUCLOCK, NCALLS, EMPTY = NCALLS };
 static const char *const call_name[NCALLS + 1] = {
-	"getppid", "read", "write", "fstat", "clock_gettime", "empty-ring"
+	"getppid", "read", "write", "fstat", "clock_gettime", "cputime",
+	"empty-ring"
 };
+#define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2
 static long fd_zero, fd_null, ppid;
 static char buf[64];
 static long st[32], ts[2];
@@ -26,55 +29,27 @@ static int quick;
 
 #ifdef RT_RAW
 #define FORM_NAME "insn"
-static long (*vdso_clock_gettime)(long, long *);
-
-/* find __vdso_clock_gettime in the vDSO image the kernel mapped */
-static void vdso_init(void)
-{
-	Elf64_Ehdr *eh = (Elf64_Ehdr *)rt_vdso;
-	Elf64_Phdr *ph;
-	Elf64_Dyn *dyn = 0;
-	Elf64_Sym *sym = 0;
-	const char *str = 0;
-	unsigned int *hash = 0;
-	unsigned long base = rt_vdso, i;
-
-	if (!eh)
-		return;
-	ph = (Elf64_Phdr *)(rt_vdso + eh->e_phoff);
-	for (i = 0; i < eh->e_phnum; i++)
-		if (ph[i].p_type == PT_DYNAMIC)
-			dyn = (Elf64_Dyn *)(base + ph[i].p_offset);
-	for (; dyn && dyn->d_tag != DT_NULL; dyn++) {
-		if (dyn->d_tag == DT_SYMTAB)
-			sym = (Elf64_Sym *)(base + dyn->d_un.d_ptr);
-		else if (dyn->d_tag == DT_STRTAB)
-			str = (const char *)(base + dyn->d_un.d_ptr);
-		else if (dyn->d_tag == DT_HASH)
-			hash = (unsigned int *)(base + dyn->d_un.d_ptr);
-	}
-	if (!sym || !str || !hash)
-		return;
-	for (i = 0; i < hash[1]; i++)
-		if (!rt_strcmp(str + sym[i].st_name, "__vdso_clock_gettime"))
-			vdso_clock_gettime = (long (*)(long, long *))(base + sym[i].st_value);
-}
-
-static long clock_call(void)
-{
-	return vdso_clock_gettime ? vdso_clock_gettime(1, ts) : SYS2(__NR_clock_gettime, 1, ts);
-}
 #else
 #define FORM_NAME "xsc1"
-static long clock_call(void)
-{
-	return SYS2(__NR_clock_gettime, 1, ts);
-}
 #endif
+
+/*
+ * Both kinds of task have a vDSO: the ordinary one, and for XSC tasks the
+ * XSC image whose fallbacks go through the ring. CLOCK_MONOTONIC is read
+ * in user space; CLOCK_PROCESS_CPUTIME_ID is a vDSO fallback (one syscall
+ * instruction, or two ring entries: find the ring, run the SQE).
+ */
+static long (*vdso_clock_gettime)(long, long *);
+
+static long clock_call(long clk)
+{
+	return vdso_clock_gettime ? vdso_clock_gettime(clk, ts) :
+				    SYS2(__NR_clock_gettime, clk, ts);
+}
 
 static long now_ns(void)
 {
-	clock_call();
+	clock_call(CLOCK_MONOTONIC);
 	return ts[0] * 1000000000L + ts[1];
 }
 
@@ -85,7 +60,8 @@ static long one_call(int c)
 	case READ: return SYS3(__NR_read, fd_zero, buf, 1);
 	case WRITE: return SYS3(__NR_write, fd_null, buf, 1);
 	case FSTAT: return SYS2(__NR_fstat, fd_null, st);
-	default: return clock_call();
+	case CLOCK: return clock_call(CLOCK_MONOTONIC);
+	default: return clock_call(CLOCK_PROCESS_CPUTIME_ID);
 	}
 }
 
@@ -128,7 +104,10 @@ static void fill_batch(int c, int batch)
 			q->args[1] = (long)buf; q->args[2] = 1; break;
 		case FSTAT: q->nr = __NR_fstat; q->args[0] = fd_null;
 			q->args[1] = (long)st; break;
-		default: q->nr = __NR_clock_gettime; q->args[0] = 1;
+		case CLOCK: q->nr = __NR_clock_gettime;
+			q->args[0] = CLOCK_MONOTONIC; q->args[1] = (long)ts; break;
+		default: q->nr = __NR_clock_gettime;
+			q->args[0] = CLOCK_PROCESS_CPUTIME_ID;
 			q->args[1] = (long)ts; break;
 		}
 	}
@@ -234,13 +213,13 @@ int main(int argc, char **argv)
 		rt_check(0, "open /dev/zero and /dev/null", "%ld %ld", fd_zero, fd_null);
 		return rt_done();
 	}
+	vdso_clock_gettime = (long (*)(long, long *))rt_vdso_sym("__vdso_clock_gettime");
+	rt_printf("# %s: clock_gettime through %s\n", FORM_NAME,
+		  vdso_clock_gettime ? "the vDSO" : "a system call (no vDSO)");
 #ifdef RT_RAW
-	vdso_init();
-	rt_printf("# insn: clock_gettime through %s\n", vdso_clock_gettime ? "the vDSO" : "the syscall instruction (no vDSO)");
 	for (c = 0; c < NCALLS; c++)
 		measure("insn", run_single, c, 1, secs, runs);
 #else
-	rt_printf("# xsc: clock_gettime through the ring (XSC tasks have no vDSO)\n");
 	for (c = 0; c < NCALLS; c++)
 		measure("xsc1", run_single, c, 1, secs, runs);
 	for (c = 0; c < NCALLS; c++) {

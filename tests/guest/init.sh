@@ -51,8 +51,8 @@ else
 	check "entry body: page-fault doorbell" sh -c 'dmesg | grep -q "xsc: entry body: page-fault doorbell"'
 fi
 
-XSC_TESTS="t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit"
-[ "$variant" = builtin ] && XSC_TESTS="t_basic t_sigsys"	# syscall: all
+XSC_TESTS="t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_vdso"
+[ "$variant" = builtin ] && XSC_TESTS="t_basic t_sigsys t_vdso"	# syscall: all
 for t in $XSC_TESTS; do
 	timeout 120 /xsc/$t
 	echo "# $t exited $?"

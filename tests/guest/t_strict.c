@@ -1,13 +1,14 @@
 /*
- * /init of the strict-mode boot (xsc.strict=1): only XSC images may run.
- * Checks that exec of an unmarked image fails with ENOEXEC and a log
- * line, that an XSC image still runs, then powers the guest off.
+ * /init of the strict-mode boot (xsc_strict=1 vdso=0): only XSC images
+ * may run. Checks that exec of an unmarked image fails with ENOEXEC and a
+ * log line, that an XSC image still runs, that without vDSOs an XSC task
+ * gets its entry page alone, then powers the guest off.
  */
 #include "../lib/rt.h"
 
 #define ENOEXEC 8
 
-static char kmsg[65536];
+static char kmsg[65536], maps[16384];
 
 int main(int argc, char **argv)
 {
@@ -46,6 +47,11 @@ int main(int argc, char **argv)
 	}
 	SYS4(__NR_wait4, c, &st, 0, 0);
 	rt_check(((st >> 8) & 0xff) == 5, "an XSC binary still runs in strict mode", "status %x", st);
+
+	rt_read_file("/proc/self/maps", maps, sizeof(maps));
+	rt_check(rt_vdso == 0 && rt_contains(maps, "[xsc]") && !rt_contains(maps, "[vdso]") &&
+		 !rt_contains(maps, "[vvar]") && SYS0(__NR_getpid) == 1,
+		 "vdso=0: the entry page alone, no vDSO, ring calls work", "%lx", rt_vdso);
 	rt_done();
 	rt_printf("XSC-GUEST-END\n");
 	SYS4(__NR_reboot, 0xfee1dead, 672274793, 0x01234567 /* RESTART: qemu -no-reboot exits */, 0);

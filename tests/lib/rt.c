@@ -1,5 +1,6 @@
 /* Freestanding test runtime; see rt.h. */
 #include "rt.h"
+#include <elf.h>
 
 unsigned long rt_entry, rt_sigreturn, rt_ring0, rt_vdso;
 char **rt_environ;
@@ -246,7 +247,9 @@ __attribute__((noreturn, used)) void rt_thread_exit(int code)
  * vfork on the ring. Parent and child both return from here, and the
  * child may reuse the stack below the caller's frame, so the return
  * address is kept in r8 (the entry preserves it) and pushed back last.
- * Only the parent gives its slot back.
+ * The child shares the ring, and slots it still held when it called
+ * exit or execve are never given back; so the parent does not give its
+ * slot back with decl but resets sync_top to the value it found (r10).
  */
 __asm__(".text\n"
 	".globl rt_vfork\n"
@@ -255,6 +258,7 @@ __asm__(".text\n"
 	"	movq %fs:8, %r9\n"		/* ring */
 	"	movl $1, %edx\n"
 	"	xaddl %edx, 32(%r9)\n"		/* sync_top */
+	"	movl %edx, %r10d\n"
 	"	andl $255, %edx\n"
 	"	movl %edx, %edi\n"
 	"	shll $6, %edx\n"
@@ -267,7 +271,7 @@ __asm__(".text\n"
 	"	call *rt_entry(%rip)\n"
 	"	testq %rax, %rax\n"
 	"	jz 1f\n"
-	"	decl 32(%r9)\n"
+	"	movl %r10d, 32(%r9)\n"
 	"1:	pushq %r8\n"
 	"	ret\n");
 
@@ -499,4 +503,38 @@ long rt_field(const char *text, const char *key)
 		}
 	}
 	return -1;
+}
+
+/* A symbol of the vDSO the kernel mapped (AT_SYSINFO_EHDR), or 0. */
+void *rt_vdso_sym(const char *name)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)rt_vdso;
+	const Elf64_Phdr *ph;
+	const Elf64_Dyn *dyn = 0;
+	const Elf64_Sym *sym = 0;
+	const char *str = 0;
+	const unsigned int *hash = 0;
+	unsigned long i;
+
+	if (!eh || __builtin_memcmp(eh->e_ident, ELFMAG, SELFMAG))
+		return 0;
+	ph = (const Elf64_Phdr *)(rt_vdso + eh->e_phoff);
+	for (i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_DYNAMIC)
+			dyn = (const Elf64_Dyn *)(rt_vdso + ph[i].p_offset);
+	for (; dyn && dyn->d_tag != DT_NULL; dyn++) {
+		if (dyn->d_tag == DT_SYMTAB)
+			sym = (const Elf64_Sym *)(rt_vdso + dyn->d_un.d_ptr);
+		else if (dyn->d_tag == DT_STRTAB)
+			str = (const char *)(rt_vdso + dyn->d_un.d_ptr);
+		else if (dyn->d_tag == DT_HASH)
+			hash = (const unsigned int *)(rt_vdso + dyn->d_un.d_ptr);
+	}
+	if (!sym || !str || !hash)
+		return 0;
+	for (i = 0; i < hash[1]; i++)	/* nchain: the number of symbols */
+		if (sym[i].st_shndx != SHN_UNDEF &&
+		    !rt_strcmp(str + sym[i].st_name, name))
+			return (void *)(rt_vdso + sym[i].st_value);
+	return 0;
 }

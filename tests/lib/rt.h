@@ -47,6 +47,7 @@ int rt_sigaction(int sig, void (*fn)(int, void *, void *),
 		 unsigned long flags);
 int rt_wait(long pid, int flags);
 long rt_now_ns(void);
+void *rt_vdso_sym(const char *name);
 void rt_sleep_ms(long ms);
 
 /* output */

@@ -29,6 +29,7 @@
 #include <linux/xsc.h>
 #include <asm/syscall.h>
 #include <asm/trap_pf.h>
+#include <asm/vdso.h>
 
 
 /*
@@ -134,16 +135,26 @@ static int __init xsc_core_init(void)
 }
 core_initcall(xsc_core_init);
 
+/*
+ * Map the entry page directly below the XSC vDSO, whose clock fallbacks
+ * call it (xsc_map_vdso() in arch/x86/entry/vdso/vma.c).
+ */
 static int xsc_map_entry(struct mm_struct *mm, unsigned long *out)
 {
 	struct vm_area_struct *vma;
 	unsigned long addr;
-	int ret = 0;
+	int ret;
 
 	if (!xsc_entry_pages[0])
 		return -ENOMEM;
+	ret = xsc_map_vdso(&xsc_entry_mapping, out);
+	if (ret != -ENODEV)
+		return ret;
+
+	/* booted with vdso=0: the entry page alone */
 	if (mmap_write_lock_killable(mm))
 		return -EINTR;
+	ret = 0;
 	addr = get_unmapped_area(NULL, 0, PAGE_SIZE, 0, 0);
 	if (IS_ERR_VALUE(addr)) {
 		ret = addr;
