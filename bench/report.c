@@ -29,6 +29,9 @@ static struct row rows[MAXROWS];
 static int nrows;
 static const char *body_name[MAXBODIES];
 static int nbodies;
+/* the XSC program's /proc/self/xsc at the end of its run, per body */
+static long ring_calls[MAXBODIES] = { -1, -1, -1, -1 };
+static long entries[MAXBODIES], slow_calls[MAXBODIES];
 
 static const char *const calls[] = {
 	"getppid", "read", "write", "fstat", "clock_gettime", "cputime"
@@ -89,6 +92,8 @@ static int read_log(int body, const char *path)
 			rows[nrows++] = r;
 			n++;
 		}
+		sscanf(line, "COUNTERS ring_calls %ld entries %ld slow_calls %ld", &ring_calls[body],
+		       &entries[body], &slow_calls[body]);
 	}
 	fclose(in);
 	free(line);
@@ -120,6 +125,10 @@ static void body_table(FILE *f, int b)
 	if (e && g && g->med > 0)
 		fprintf(f, ", %.2fx the getppid instruction", (double)e->med / (double)g->med);
 	fprintf(f, ".\n");
+	if (ring_calls[b] >= 0)
+		fprintf(f, "\nDriver counters of the XSC program at the end of its run: %ld ring calls, "
+			   "%ld entries, %ld of the calls through the full entry work (slow path).\n",
+			ring_calls[b], entries[b], slow_calls[b]);
 }
 
 static void ratio_cell(FILE *f, int b, const char *form, const char *call, int batch)

@@ -324,6 +324,7 @@ void xsc_copy_task(struct task_struct *p, unsigned long clone_flags)
 	px->calls = 0;
 	px->entries = 0;
 	px->sigsys = 0;
+	px->slow = 0;
 	/*
 	 * A thread (shared mm, not vfork) gets the ring that the clone SQE
 	 * prepared. fork and vfork children keep the caller's ring address:
@@ -352,9 +353,11 @@ void xsc_exit_task(struct task_struct *tsk)
 	tsk->signal->xsc.calls += x->calls;
 	tsk->signal->xsc.entries += x->entries;
 	tsk->signal->xsc.sigsys += x->sigsys;
+	tsk->signal->xsc.slow += x->slow;
 	x->calls = 0;
 	x->entries = 0;
 	x->sigsys = 0;
+	x->slow = 0;
 	spin_unlock_irq(&tsk->sighand->siglock);
 
 	/* a thread's own ring goes with it unless the whole mm goes */
@@ -483,6 +486,7 @@ long xsc_run_syscall(struct pt_regs *regs, const struct xsc_sqe *sqe,
 		return ret;
 	}
 
+	current->xsc.slow++;
 	xsc_save_args(regs, user);
 	regs->orig_ax = nr;
 	regs->ax = -ENOSYS;
@@ -721,10 +725,12 @@ int xsc_proc_show(struct seq_file *m, struct pid_namespace *ns,
 			c.calls += t->xsc.calls;
 			c.entries += t->xsc.entries;
 			c.sigsys += t->xsc.sigsys;
+			c.slow += t->xsc.slow;
 		}
 		unlock_task_sighand(task, &flags);
 	}
-	seq_printf(m, "xsc:\t%d\nring_calls:\t%llu\nentries:\t%llu\nsigsys:\t%llu\n",
-		   is, c.calls, c.entries, c.sigsys);
+	seq_printf(m, "xsc:\t%d\nring_calls:\t%llu\nentries:\t%llu\n",
+		   is, c.calls, c.entries);
+	seq_printf(m, "sigsys:\t%llu\nslow_calls:\t%llu\n", c.sigsys, c.slow);
 	return 0;
 }

@@ -58,10 +58,11 @@ struct xsc_thread {
 	u64		calls;		/* SQEs executed */
 	u64		entries;	/* doorbell entries */
 	u64		sigsys;		/* syscall instructions refused */
+	u64		slow;		/* SQEs that took the full entry work */
 };
 
 struct xsc_counters {
-	u64 calls, entries, sigsys;
+	u64 calls, entries, sigsys, slow;
 };
 
 /* Filled in by the ring driver (xsc.ko or built in) when it loads. */
