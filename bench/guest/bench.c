@@ -20,8 +20,6 @@ static const char *const call_name[NCALLS + 1] = {
 	"getppid", "read", "write", "fstat", "clock_gettime", "cputime",
 	"empty-ring"
 };
-#define CLOCK_MONOTONIC 1
-#define CLOCK_PROCESS_CPUTIME_ID 2
 static long fd_zero, fd_null, ppid;
 static char buf[64];
 static long st[32], ts[2];

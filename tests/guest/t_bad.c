@@ -5,9 +5,7 @@
  */
 #include "../lib/rt.h"
 
-#define SIGSEGV 11
 #define SIGILL 4
-#define EFAULT 14
 
 static unsigned long lcg = 12345;
 

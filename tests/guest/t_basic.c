@@ -7,10 +7,6 @@
 
 void *memset(void *d, int c, size_t n);
 
-#define ENOSYS 38
-#define EFAULT 14
-#define EINVAL 22
-#define EBADF 9
 
 static char maps[16384];
 

@@ -6,19 +6,6 @@
  */
 #include "../lib/rt.h"
 
-#define SIGCHLD 17
-#define CLONE_VM 0x100
-#define CLONE_FS 0x200
-#define CLONE_FILES 0x400
-#define CLONE_SIGHAND 0x800
-#define CLONE_VFORK 0x4000
-#define CLONE_THREAD 0x10000
-#define CLONE_SYSVSEM 0x40000
-#define CLONE_SETTLS 0x80000
-#define CLONE_PARENT_SETTID 0x100000
-#define CLONE_CHILD_CLEARTID 0x200000
-#define FUTEX_WAIT 0
-#define FUTEX_WAKE 1
 
 static long run(const char *path, char *const argv[])
 {

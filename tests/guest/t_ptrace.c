@@ -5,10 +5,6 @@
  */
 #include "../lib/rt.h"
 
-#define SIGSTOP 19
-#define SIGTRAP 5
-#define EBADF 9
-#define ENOSYS 38
 
 struct uregs {
 	unsigned long r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8, rax, rcx, rdx, rsi,

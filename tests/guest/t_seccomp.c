@@ -6,7 +6,6 @@
  */
 #include "../lib/rt.h"
 
-#define SIGSYS 31
 
 struct sock_filter {
 	unsigned short code;

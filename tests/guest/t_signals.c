@@ -7,12 +7,6 @@
  */
 #include "../lib/rt.h"
 
-#define EINTR 4
-#define SIGUSR1 10
-#define SIGUSR2 12
-#define SIGALRM 14
-#define SIGCONT 18
-#define SIGSTOP 19
 #define WUNTRACED 2
 
 static volatile int hits;

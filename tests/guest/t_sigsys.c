@@ -6,8 +6,6 @@
  */
 #include "../lib/rt.h"
 
-#define SIGSYS 31
-#define SIGCHLD 17
 
 static volatile long got_code = -1, got_addr, got_nr, got_sig;
 static unsigned char *detail_page;

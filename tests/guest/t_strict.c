@@ -6,7 +6,6 @@
  */
 #include "../lib/rt.h"
 
-#define ENOEXEC 8
 
 static char kmsg[65536], maps[16384];
 

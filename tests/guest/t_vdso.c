@@ -9,25 +9,9 @@
  */
 #include "../lib/rt.h"
 
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
-#define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID 3
-#define EINVAL 22
-#define EFAULT 14
-#define SIGALRM 14
 #define MREMAP_MAYMOVE 1
 #define MREMAP_FIXED 2
 #define ARCH_MAP_VDSO_64 0x2003
-#define CLONE_VM 0x100
-#define CLONE_FS 0x200
-#define CLONE_FILES 0x400
-#define CLONE_SIGHAND 0x800
-#define CLONE_THREAD 0x10000
-#define CLONE_SYSVSEM 0x40000
-#define CLONE_SETTLS 0x80000
-#define CLONE_CHILD_CLEARTID 0x200000
-#define FUTEX_WAIT 0
 
 struct ts {
 	long sec, nsec;

@@ -11,6 +11,11 @@
 #include <stdint.h>
 #include <stdarg.h>
 #include <asm/unistd.h>
+#include <asm/errno.h>
+#include <asm/signal.h>
+#include <linux/futex.h>
+#include <linux/sched.h>
+#include <linux/time.h>
 #include <linux/xsc.h>
 
 struct rt_tls {
