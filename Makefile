@@ -29,7 +29,7 @@ all: deps kernel tests
 help:
 	@echo "make             build kernel (both driver variants) and tests"
 	@echo "make check       build, then run every test in QEMU; ends with 'N passed, N failed'"
-	@echo "make check-full  check plus the long suites (none yet beyond check)"
+	@echo "make check-full  check plus the long suites: t_stress for STRESS_SECS (60) per entry body"
 	@echo "make kernel      only the kernels: $(B)/kernel/{module,builtin}/"
 	@echo "make tests       only the test programs and initramfs"
 	@echo "make deps        install missing build dependencies (root, apt)"

@@ -12,7 +12,7 @@ TEST_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin 
 	-fno-tree-loop-distribute-patterns -nostdlib -static -fno-pie -no-pie \
 	-fno-stack-protector -mno-red-zone -fno-asynchronous-unwind-tables \
 	-Ikernel/tree/include/uapi
-XSC_PROGS := t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_vdso t_trace t_hello \
+XSC_PROGS := t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_vdso t_stress t_trace t_hello \
 	t_sleep t_strict
 RAW_PROGS := u_hello u_exec
 BENCH_XSC := b_xsc
@@ -84,13 +84,22 @@ $(eval $(call guest_boot,syscall,$(B)/kernel/builtin/bzImage,xsc_variant=syscall
 
 GUEST_LOGS := $(T)/static.log $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/syscall.log
 # the programs that must finish (print DONE) in each guest
-ALL_DONE := basic,sigsys,signals,proc,seccomp,ptrace,bad,audit,vdso,insn,xsc1
+ALL_DONE := basic,sigsys,signals,proc,seccomp,ptrace,bad,audit,vdso,stress,insn,xsc1
 check: all $(T)/guestcheck $(GUEST_LOGS)
 	@echo "== results =="
 	@$(T)/guestcheck $(T)/static.log $(T)/module.log:$(ALL_DONE) \
 		$(T)/builtin.log:basic,sigsys,vdso,insn,xsc1 $(T)/strict.log:strict $(T)/syscall.log:$(ALL_DONE)
 
-check-full: check
+# make check-full: everything in make check, then a long stress run in
+# its own boot per entry body (STRESS_SECS each, 60 by default)
+STRESS_SECS ?= 60
+$(eval $(call guest_boot,stress-fault,$(B)/kernel/builtin/bzImage,xsc_variant=stress xsc_stress=$(STRESS_SECS)))
+$(eval $(call guest_boot,stress-syscall,$(B)/kernel/builtin/bzImage,xsc_variant=stress xsc_entry=syscall xsc_stress=$(STRESS_SECS)))
+$(T)/stress-fault.log $(T)/stress-syscall.log: GUEST_TIMEOUT = $(shell expr $(STRESS_SECS) + 600)
+check-full: check $(T)/stress-fault.log $(T)/stress-syscall.log
+	@echo "== results of the long stress runs =="
+	@$(T)/guestcheck $(T)/stress-fault.log:stress $(T)/stress-syscall.log:stress
 
 # guest logs are results of a run, not build products: always boot again
-.PHONY: $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/syscall.log $(T)/static.log $(T)/accel
+.PHONY: $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/syscall.log $(T)/static.log $(T)/accel \
+	$(T)/stress-fault.log $(T)/stress-syscall.log

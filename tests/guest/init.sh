@@ -21,6 +21,16 @@ if [ "$variant" = bench ]; then	# make bench: both forms in this one boot
 	echo "XSC-GUEST-END"
 	reboot -f
 fi
+if [ "$variant" = stress ]; then	# make check-full: the long stress run
+	secs=$(sed -n 's/.*xsc_stress=\([0-9]*\).*/\1/p' /proc/cmdline)
+	echo "XSC-GUEST-START stress"
+	dmesg | grep "xsc: entry body" | sed 's/^/# /'
+	timeout $((secs + 300)) /xsc/t_stress "$secs"
+	echo "# t_stress exited $?"
+	dmesg | sed 's/^/# dmesg: /'
+	echo "XSC-GUEST-END"
+	reboot -f
+fi
 echo "XSC-GUEST-START $variant"
 echo "# kernel $(uname -r), variant $variant"
 
@@ -57,6 +67,10 @@ for t in $XSC_TESTS; do
 	timeout 120 /xsc/$t
 	echo "# $t exited $?"
 done
+if [ "$variant" != builtin ]; then	# a short stress run; make check-full: long
+	timeout 120 /xsc/t_stress 3
+	echo "# t_stress exited $?"
+fi
 # the benchmark programs, once, checking every result (not timing)
 for b in b_raw b_xsc; do
 	timeout 120 /xsc/$b check
