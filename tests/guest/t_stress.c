@@ -170,35 +170,15 @@ static int child_calls(void)
 	return 0;
 }
 
+/* how many of the last threads' rings are still mapped */
 static long rings_mapped(void)
 {
 	static char maps[65536];
 	long n = 0;
-	const char *p;
 
 	rt_read_file("/proc/self/maps", maps, sizeof(maps));
-	/* a ring is XSC_RING_SIZE bytes of anonymous memory: count the
-	 * threads' rings by their address, as known to the threads */
-	for (int i = 0; i < NTHR; i++) {
-		char tag[24];
-		unsigned long v = (unsigned long)thr[i].tls.ring;
-		int k = 0, j;
-		char tmp[20];
-
-		if (!v)
-			continue;
-		do {
-			tmp[k++] = "0123456789abcdef"[v & 15];
-			v >>= 4;
-		} while (v);
-		for (j = 0; k; j++)
-			tag[j] = tmp[--k];
-		tag[j++] = '-';
-		tag[j] = 0;
-		for (p = maps; *p; p++)
-			if ((p == maps || p[-1] == '\n') && !__builtin_memcmp(p, tag, (size_t)j))
-				n++;
-	}
+	for (int i = 0; i < NTHR; i++)
+		n += thr[i].tls.ring && rt_mapped(maps, (unsigned long)thr[i].tls.ring);
 	return n;
 }
 
@@ -286,8 +266,9 @@ int main(int argc, char **argv)
 		 spurious);
 	rt_check(bad_children == 0 && forks > 0 && vforks > 0, "fork and vfork children meanwhile",
 		 "%ld of %ld", bad_children, forks + vforks);
-	rt_check(rings_mapped() == 0 && rt_ring()->sync_top == 0,
+	c = rings_mapped();
+	rt_check(c == 0 && rt_ring()->sync_top == 0,
 		 "no exited thread's ring is still mapped; the slot stack is back at 0",
-		 "%ld rings, sync_top %u", rings_mapped(), rt_ring()->sync_top);
+		 "%ld rings, sync_top %u", c, rt_ring()->sync_top);
 	return rt_done();
 }

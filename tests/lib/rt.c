@@ -339,6 +339,23 @@ int rt_strcmp(const char *a, const char *b)
 	return (unsigned char)*a - (unsigned char)*b;
 }
 
+/* Does a line of maps (/proc/<pid>/maps text) describe a mapping at addr? */
+int rt_mapped(const char *maps, unsigned long addr)
+{
+	for (const char *p = maps; *p; p++) {
+		unsigned long v = 0;
+		const char *q = p;
+
+		if (p != maps && p[-1] != '\n')
+			continue;
+		for (; (*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'f'); q++)
+			v = v * 16 + (unsigned long)(*q <= '9' ? *q - '0' : *q - 'a' + 10);
+		if (*q == '-' && q != p && v == addr)
+			return 1;
+	}
+	return 0;
+}
+
 int rt_contains(const char *hay, const char *needle)
 {
 	size_t n = rt_strlen(needle);

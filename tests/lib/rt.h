@@ -61,6 +61,7 @@ void rt_printf(const char *fmt, ...);
 size_t rt_strlen(const char *s);
 int rt_strcmp(const char *a, const char *b);
 int rt_contains(const char *hay, const char *needle);
+int rt_mapped(const char *maps, unsigned long addr);
 long rt_read_file(const char *path, char *buf, size_t size);
 long rt_field(const char *text, const char *key);
 
