@@ -321,10 +321,7 @@ void xsc_copy_task(struct task_struct *p, unsigned long clone_flags)
 	px->flags &= ~(XSC_F_OWNS_RING | XSC_F_REFUSED);
 	px->child_ring = 0;
 	px->rs_pending = 0;
-	px->calls = 0;
-	px->entries = 0;
-	px->sigsys = 0;
-	px->slow = 0;
+	memset(&px->cnt, 0, sizeof(px->cnt));
 	/*
 	 * A thread (shared mm, not vfork) gets the ring that the clone SQE
 	 * prepared. fork and vfork children keep the caller's ring address:
@@ -350,14 +347,8 @@ void xsc_exit_task(struct task_struct *tsk)
 		return;
 
 	spin_lock_irq(&tsk->sighand->siglock);
-	tsk->signal->xsc.calls += x->calls;
-	tsk->signal->xsc.entries += x->entries;
-	tsk->signal->xsc.sigsys += x->sigsys;
-	tsk->signal->xsc.slow += x->slow;
-	x->calls = 0;
-	x->entries = 0;
-	x->sigsys = 0;
-	x->slow = 0;
+	xsc_counters_add(&tsk->signal->xsc, &x->cnt);
+	memset(&x->cnt, 0, sizeof(x->cnt));
 	spin_unlock_irq(&tsk->sighand->siglock);
 
 	/* a thread's own ring goes with it unless the whole mm goes */
@@ -486,7 +477,7 @@ long xsc_run_syscall(struct pt_regs *regs, const struct xsc_sqe *sqe,
 		return ret;
 	}
 
-	current->xsc.slow++;
+	current->xsc.cnt.slow++;
 	xsc_save_args(regs, user);
 	regs->orig_ax = nr;
 	regs->ax = -ENOSYS;
@@ -547,7 +538,7 @@ static void xsc_sigreturn(struct pt_regs *regs)
 /* Called by xsc_entry_from_user_mode() with interrupts enabled. */
 void xsc_ring_call(struct pt_regs *regs, unsigned long off)
 {
-	current->xsc.entries++;
+	current->xsc.cnt.entries++;
 	regs->orig_ax = -1;
 	if (off == XSC_OFF_DB_SIGRETURN)
 		xsc_sigreturn(regs);
@@ -605,7 +596,7 @@ static void xsc_complete_eintr(struct pt_regs *regs)
 
 	if (copy_to_user(&cqes[x->rs_slot], &cqe, sizeof(cqe)))
 		force_sig(SIGSEGV);
-	x->calls++;
+	x->cnt.calls++;
 	regs->ax = -EINTR;
 	if (x->rs_count > 1)
 		xsc_rewind(regs, (x->rs_slot + 1) & (XSC_RING_ENTRIES - 1),
@@ -663,7 +654,7 @@ static void xsc_sigsys(struct pt_regs *regs, unsigned long insn,
 {
 	struct kernel_siginfo info;
 
-	current->xsc.sigsys++;
+	current->xsc.cnt.sigsys++;
 	clear_siginfo(&info);
 	info.si_signo = SIGSYS;
 	info.si_code = SYS_XSC;
@@ -722,10 +713,7 @@ int xsc_proc_show(struct seq_file *m, struct pid_namespace *ns,
 		c = task->signal->xsc;
 		for_each_thread(task, t) {
 			is |= !!xsc_is_task(t);
-			c.calls += t->xsc.calls;
-			c.entries += t->xsc.entries;
-			c.sigsys += t->xsc.sigsys;
-			c.slow += t->xsc.slow;
+			xsc_counters_add(&c, &t->xsc.cnt);
 		}
 		unlock_task_sighand(task, &flags);
 	}

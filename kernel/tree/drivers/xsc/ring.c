@@ -140,7 +140,7 @@ complete:
 			regs->ax = -EFAULT;
 			return;
 		}
-		x->calls++;
+		x->cnt.calls++;
 		regs->ax = res;
 	}
 }

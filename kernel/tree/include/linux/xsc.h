@@ -43,6 +43,23 @@ struct elf64_phdr;
 
 #define xsc_is_task(t)		((t)->xsc.flags & XSC_F_TASK)
 
+/* per thread, and in signal_struct for the threads that exited */
+struct xsc_counters {
+	u64 calls;	/* SQEs executed */
+	u64 entries;	/* doorbell entries */
+	u64 sigsys;	/* syscall instructions refused */
+	u64 slow;	/* calls that took the full entry work */
+};
+
+static inline void xsc_counters_add(struct xsc_counters *to,
+				    const struct xsc_counters *from)
+{
+	to->calls += from->calls;
+	to->entries += from->entries;
+	to->sigsys += from->sigsys;
+	to->slow += from->slow;
+}
+
 struct xsc_thread {
 	unsigned long	entry;		/* user address of the entry page */
 	unsigned long	ring;		/* user address of this thread's ring */
@@ -54,15 +71,8 @@ struct xsc_thread {
 	unsigned int	rs_slot;
 	unsigned int	rs_count;
 	u64		rs_user_data;
-	/* counters, folded into signal_struct when the thread exits */
-	u64		calls;		/* SQEs executed */
-	u64		entries;	/* doorbell entries */
-	u64		sigsys;		/* syscall instructions refused */
-	u64		slow;		/* SQEs that took the full entry work */
-};
-
-struct xsc_counters {
-	u64 calls, entries, sigsys, slow;
+	/* folded into signal_struct when the thread exits */
+	struct xsc_counters cnt;
 };
 
 /* Filled in by the ring driver (xsc.ko or built in) when it loads. */
