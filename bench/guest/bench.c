@@ -228,12 +228,11 @@ int main(int argc, char **argv)
 	}
 	measure("bare", run_bare, EMPTY, 1, secs, runs);
 	{	/* where the SQEs went: fast path or full entry work */
-		static char buf[512];
+		struct rt_xsc_counters k;
 
-		rt_read_file("/proc/self/xsc", buf, sizeof(buf));
+		rt_xsc_counters(&k);
 		rt_printf("COUNTERS ring_calls %ld entries %ld slow_calls %ld\n",
-			  rt_field(buf, "ring_calls"), rt_field(buf, "entries"),
-			  rt_field(buf, "slow_calls"));
+			  k.ring_calls, k.entries, k.slow_calls);
 	}
 #endif
 	return rt_done();

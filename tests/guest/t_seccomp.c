@@ -45,16 +45,6 @@ static struct sock_filter prog[] = {
 
 static volatile int trap_code = -1, trap_nr = -1;
 
-/* ring_calls and slow_calls of /proc/self/xsc, from one read */
-static void counters(long *calls, long *slow)
-{
-	static char buf[512];
-
-	rt_read_file("/proc/self/xsc", buf, sizeof(buf));
-	*calls = rt_field(buf, "ring_calls");
-	*slow = rt_field(buf, "slow_calls");
-}
-
 static void on_sigsys(int sig, void *si, void *uc)
 {
 	(void)sig;
@@ -75,26 +65,31 @@ int main(int argc, char **argv)
 	c = SYS0(__NR_fork);
 	if (c == 0) {
 		struct xsc_ring_hdr *r = rt_ring();
-		long a, b, v, c0, s0, c1, s1, c2, s2, c3, s3, i;
+		struct rt_xsc_counters k0, k1, k2, k3;
+		long a, b, v, i;
 		int bad = 0;
 
 		/* no work: the fast path (audit=1 makes every call slow) */
-		counters(&c0, &s0);
+		rt_xsc_counters(&k0);
 		for (i = 0; i < 10; i++)
 			SYS0(__NR_getppid);
-		counters(&c1, &s1);
+		rt_xsc_counters(&k1);
 		rt_printf("# child installing filter\n");
 		if (SYS5(__NR_prctl, 38 /* PR_SET_NO_NEW_PRIVS */, 1, 0, 0, 0) ||
 		    SYS3(__NR_seccomp, 1 /* SET_MODE_FILTER */, 0, &fp))
 			rt_exit(10);
-		counters(&c2, &s2);
+		rt_xsc_counters(&k2);
 		for (i = 0; i < 10; i++)
 			SYS0(__NR_getppid);
-		counters(&c3, &s3);
+		rt_xsc_counters(&k3);
 		rt_printf("# slow_calls: %ld of %ld without a filter, %ld of %ld with\n",
-			  s1 - s0, c1 - c0, s3 - s2, c3 - c2);
-		if (s0 < 0 || !(s1 == s0 || s1 - s0 == c1 - c0) ||
-		    s3 - s2 != c3 - c2 || c3 - c2 < 10)
+			  k1.slow_calls - k0.slow_calls, k1.ring_calls - k0.ring_calls,
+			  k3.slow_calls - k2.slow_calls, k3.ring_calls - k2.ring_calls);
+		if (k0.slow_calls < 0 || !(k1.slow_calls == k0.slow_calls ||
+					   k1.slow_calls - k0.slow_calls ==
+					   k1.ring_calls - k0.ring_calls) ||
+		    k3.slow_calls - k2.slow_calls != k3.ring_calls - k2.ring_calls ||
+		    k3.ring_calls - k2.ring_calls < 10)
 			bad |= 8;
 		a = SYS1(__NR_getppid, 0x1234);
 		b = SYS1(__NR_getppid, 0);

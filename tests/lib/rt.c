@@ -522,6 +522,18 @@ long rt_field(const char *text, const char *key)
 	return -1;
 }
 
+void rt_xsc_counters(struct rt_xsc_counters *c)
+{
+	char buf[512];
+
+	if (rt_read_file("/proc/self/xsc", buf, sizeof(buf)) <= 0)
+		buf[0] = 0;
+	c->ring_calls = rt_field(buf, "ring_calls");
+	c->entries = rt_field(buf, "entries");
+	c->sigsys = rt_field(buf, "sigsys");
+	c->slow_calls = rt_field(buf, "slow_calls");
+}
+
 /* A symbol of the vDSO the kernel mapped (AT_SYSINFO_EHDR), or 0. */
 void *rt_vdso_sym(const char *name)
 {

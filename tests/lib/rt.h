@@ -64,6 +64,11 @@ int rt_contains(const char *hay, const char *needle);
 int rt_mapped(const char *maps, unsigned long addr);
 long rt_read_file(const char *path, char *buf, size_t size);
 long rt_field(const char *text, const char *key);
+/* /proc/self/xsc, from one read; -1 for a field that is missing */
+struct rt_xsc_counters {
+	long ring_calls, entries, sigsys, slow_calls;
+};
+void rt_xsc_counters(struct rt_xsc_counters *c);
 
 /* test reporting: "PASS prog: what" / "FAIL prog: what" on stdout */
 extern const char *rt_prog;
