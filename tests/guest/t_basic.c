@@ -5,7 +5,6 @@
  */
 #include "../lib/rt.h"
 
-void *memset(void *d, int c, size_t n);
 
 
 static char maps[16384];

@@ -462,6 +462,17 @@ void rt_printf(const char *fmt, ...)
 	rt_write(1, buf, n);
 }
 
+size_t rt_format(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	n = rt_vformat(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
 void rt_check(int ok, const char *what, const char *fmt, ...)
 {
 	char detail[256];

@@ -55,9 +55,15 @@ long rt_now_ns(void);
 void *rt_vdso_sym(const char *name);
 void rt_sleep_ms(long ms);
 
+/* the runtime's own (gcc may call them even with -ffreestanding) */
+void *memcpy(void *d, const void *s, size_t n);
+void *memset(void *d, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+
 /* output */
 void rt_write(int fd, const char *s, size_t n);
 void rt_printf(const char *fmt, ...);
+size_t rt_format(char *buf, size_t size, const char *fmt, ...);
 size_t rt_strlen(const char *s);
 int rt_strcmp(const char *a, const char *b);
 int rt_contains(const char *hay, const char *needle);
