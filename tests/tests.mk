@@ -5,6 +5,8 @@
 #   builtin  kernel with the driver built in: a smoke subset
 #   strict   builtin kernel booted with xsc_strict and vdso=0: unmarked
 #            exec refused, XSC tasks without a vDSO
+#   strictmod  module kernel booted with xsc_strict: the unmarked init
+#            runs and loads xsc.ko, then unmarked exec is refused
 #   syscall  builtin kernel with the syscall entry body: every test again
 
 T := $(B)/tests
@@ -13,8 +15,8 @@ TEST_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin 
 	-fno-stack-protector -mno-red-zone -fno-asynchronous-unwind-tables \
 	-Ikernel/tree/include/uapi
 XSC_PROGS := t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_vdso t_stress t_trace t_hello \
-	t_sleep t_strict
-RAW_PROGS := u_hello u_exec
+	t_sleep t_strict t_elfnote t_exec
+RAW_PROGS := u_hello u_exec u_vsyscall u_modref
 BENCH_XSC := b_xsc
 BENCH_RAW := b_raw
 GUEST_TIMEOUT ?= 600
@@ -49,9 +51,10 @@ XSC_VDSOS := $(call VDSO_DIR,module)/vdsoxsc.so $(call VDSO_DIR,builtin)/vdsoxsc
 RAW_VDSOS := $(call VDSO_DIR,module)/vdso64.so
 $(call VDSO_DIR,module)/vdsoxsc.so $(RAW_VDSOS): $(B)/kernel/module/bzImage
 $(call VDSO_DIR,builtin)/vdsoxsc.so: $(B)/kernel/builtin/bzImage
-$(T)/static.log: $(ALL_BINS) tests/check-binaries.sh $(XSC_VDSOS) $(RAW_VDSOS)
+$(T)/static.log: $(ALL_BINS) tests/check-binaries.sh tests/check-kernel.sh $(XSC_VDSOS) $(RAW_VDSOS)
+	tests/check-kernel.sh $(B)/kernel/obj-module $(B)/kernel/obj-builtin > $@.tmp
 	tests/check-binaries.sh $(T)/bin "$(XSC_PROGS) $(BENCH_XSC)" "$(RAW_PROGS) $(BENCH_RAW)" \
-		"$(XSC_VDSOS)" "$(RAW_VDSOS)" > $@.tmp
+		"$(XSC_VDSOS)" "$(RAW_VDSOS)" >> $@.tmp
 	@mv $@.tmp $@
 	@grep -c '^PASS' $@ | sed 's/^/tests: static checks passed: /'
 
@@ -80,15 +83,18 @@ endef
 $(eval $(call guest_boot,module,$(B)/kernel/module/bzImage,xsc_variant=module audit=1))
 $(eval $(call guest_boot,builtin,$(B)/kernel/builtin/bzImage,xsc_variant=builtin))
 $(eval $(call guest_boot,strict,$(B)/kernel/builtin/bzImage,xsc_strict=1 vdso=0 rdinit=/xsc/t_strict))
+$(eval $(call guest_boot,strictmod,$(B)/kernel/module/bzImage,xsc_variant=strictmod xsc_strict=1))
 $(eval $(call guest_boot,syscall,$(B)/kernel/builtin/bzImage,xsc_variant=syscall xsc_entry=syscall audit=1))
 
-GUEST_LOGS := $(T)/static.log $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/syscall.log
+GUEST_LOGS := $(T)/static.log $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/strictmod.log \
+	$(T)/syscall.log
 # the programs that must finish (print DONE) in each guest
-ALL_DONE := basic,sigsys,signals,proc,seccomp,ptrace,bad,audit,vdso,stress,insn,xsc1
+ALL_DONE := basic,sigsys,signals,proc,seccomp,ptrace,bad,audit,vdso,elfnote,stress,insn,xsc1
 check: all $(T)/guestcheck $(GUEST_LOGS)
 	@echo "== results =="
-	@$(T)/guestcheck $(T)/static.log $(T)/module.log:$(ALL_DONE) \
-		$(T)/builtin.log:basic,sigsys,vdso,insn,xsc1 $(T)/strict.log:strict $(T)/syscall.log:$(ALL_DONE)
+	@$(T)/guestcheck $(T)/static.log $(T)/module.log:$(ALL_DONE),modref \
+		$(T)/builtin.log:basic,sigsys,vdso,elfnote,insn,xsc1 $(T)/strict.log:strict \
+		$(T)/strictmod.log:strict $(T)/syscall.log:$(ALL_DONE)
 
 # make check-full: everything in make check, then a long stress run in
 # its own boot per entry body (STRESS_SECS each, 60 by default)
@@ -101,5 +107,5 @@ check-full: check $(T)/stress-fault.log $(T)/stress-syscall.log
 	@$(T)/guestcheck $(T)/stress-fault.log:stress $(T)/stress-syscall.log:stress
 
 # guest logs are results of a run, not build products: always boot again
-.PHONY: $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/syscall.log $(T)/static.log $(T)/accel \
+.PHONY: $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/strictmod.log $(T)/syscall.log $(T)/static.log $(T)/accel \
 	$(T)/stress-fault.log $(T)/stress-syscall.log

@@ -41,6 +41,16 @@ check() { # check NAME COMMAND...: one PASS/FAIL line from a shell test
 }
 xsc_loaded() { grep -q "^xsc " /proc/modules; }
 
+if [ "$variant" = strictmod ]; then
+	# xsc_strict with the driver as a module: this unmarked init must run
+	# and load it; from then on only XSC images run, t_strict says so
+	check "xsc_strict: unmarked programs run before xsc.ko is loaded" sh -c '/xsc/u_hello; test $? = 9'
+	check "the kernel says when strict mode applies" \
+		sh -c 'dmesg | grep -q "xsc: strict: unmarked executables are refused while the ring driver is loaded"'
+	check "insmod xsc.ko" insmod /lib/modules/xsc.ko
+	exec /xsc/t_strict module
+fi
+
 if [ "$variant" = module ]; then
 	# 1. without the driver an XSC binary fails cleanly
 	check "XSC module not loaded at boot" sh -c '! grep -q "^xsc " /proc/modules'
@@ -61,8 +71,8 @@ else
 	check "entry body: page-fault doorbell" sh -c 'dmesg | grep -q "xsc: entry body: page-fault doorbell"'
 fi
 
-XSC_TESTS="t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_vdso"
-[ "$variant" = builtin ] && XSC_TESTS="t_basic t_sigsys t_vdso"	# syscall: all
+XSC_TESTS="t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_vdso t_elfnote"
+[ "$variant" = builtin ] && XSC_TESTS="t_basic t_sigsys t_vdso t_elfnote"	# syscall: all
 for t in $XSC_TESTS; do
 	timeout 120 /xsc/$t
 	echo "# $t exited $?"
@@ -101,6 +111,13 @@ if [ "$variant" = module ]; then
 	check "the XSC task ran to completion" test $? = 0
 	check "rmmod xsc once no XSC task is left" rmmod xsc
 	check "xsc gone from /proc/modules" sh -c '! grep -q "^xsc " /proc/modules'
+	# 3. nor while a task that left XSC in a ring execve is still inside
+	# the driver (stopped by a tracer at the exec event); u_modref
+	# unloads it itself once the task is gone
+	check "insmod xsc.ko again" insmod /lib/modules/xsc.ko
+	timeout 60 /xsc/u_modref /xsc/t_exec /xsc/u_hello
+	echo "# u_modref exited $?"
+	check "xsc unloaded by u_modref" sh -c '! grep -q "^xsc " /proc/modules'
 fi
 
 dmesg > /tmp/dmesg.txt

@@ -38,6 +38,13 @@ int main(int argc, char **argv)
 	rt_check(v == -ENOSYS, "unknown syscall number gives -ENOSYS", "%ld", v);
 	v = sys6(-5, 0, 0, 0, 0, 0, 0);
 	rt_check(v == -ENOSYS, "negative syscall number gives -ENOSYS", "%ld", v);
+	/* the instruction takes the low 32 bits of rax as the number (int) */
+	v = sys6((1L << 32) | __NR_getpid, 0, 0, 0, 0, 0, 0);
+	rt_check(v == pid, "(1<<32)|39 is getpid: the number is the low 32 bits", "%ld", v);
+	v = sys6((long)0xffffffff00000000UL | __NR_getppid, 0, 0, 0, 0, 0, 0);
+	rt_check(v == ppid, "0xffffffff0000006e is getppid", "%ld", v);
+	v = sys6(0x80000000L | __NR_getpid, 0, 0, 0, 0, 0, 0);
+	rt_check(v == -ENOSYS, "0x80000027 is a negative int: -ENOSYS", "%ld", v);
 	v = sys6(0x40000000 + 39, 0, 0, 0, 0, 0, 0);
 	rt_check(v == -ENOSYS, "x32 syscall numbers are not taken", "%ld", v);
 	v = SYS3(__NR_write, 1, (void *)16, 10);

@@ -228,6 +228,164 @@ static void exit_group_test(void)
 		 "status %x", st);
 }
 
+/* ---- /proc/<pid>/xsc is as private as /proc/<pid>/io ---- */
+
+static void proc_perm_tests(void)
+{
+	long parent = SYS0(__NR_getpid), b, a, r;
+	int pfd[2], st;
+	char path[64], buf[512];
+
+	SYS1(__NR_pipe, pfd);
+	b = SYS0(__NR_fork);
+	if (b == 0) {		/* uid 1000, not dumpable (a setuid program) */
+		SYS3(__NR_setresgid, 1000, 1000, 1000);
+		SYS3(__NR_setresuid, 1000, 1000, 1000);
+		SYS5(__NR_prctl, 4 /* PR_SET_DUMPABLE */, 0, 0, 0, 0);
+		SYS3(__NR_write, pfd[1], "b", 1);
+		for (;;)
+			SYS0(__NR_pause);
+	}
+	SYS3(__NR_read, pfd[0], buf, 1);
+	a = SYS0(__NR_fork);
+	if (a == 0) {		/* uid 1000, looks at the others */
+		int bad = 0;
+
+		SYS3(__NR_setresgid, 1000, 1000, 1000);
+		SYS3(__NR_setresuid, 1000, 1000, 1000);
+		/* dropping root made it non-dumpable; an ordinary process is not */
+		SYS5(__NR_prctl, 4 /* PR_SET_DUMPABLE */, 1, 0, 0, 0);
+		rt_format(path, sizeof(path), "/proc/%ld/xsc", parent);
+		if (rt_read_file(path, buf, sizeof(buf)) != -EACCES)
+			bad |= 1;
+		rt_format(path, sizeof(path), "/proc/%ld/xsc", b);
+		if (rt_read_file(path, buf, sizeof(buf)) != -EACCES)
+			bad |= 2;
+		if (rt_read_file("/proc/self/xsc", buf, sizeof(buf)) <= 0 ||
+		    rt_field(buf, "xsc") != 1)
+			bad |= 4;
+		rt_exit(bad);
+	}
+	st = rt_wait(a, 0);
+	rt_format(path, sizeof(path), "/proc/%ld/xsc", b);
+	r = rt_read_file(path, buf, sizeof(buf));
+	SYS2(__NR_kill, b, 9);
+	rt_wait(b, 0);
+	SYS1(__NR_close, pfd[0]);
+	SYS1(__NR_close, pfd[1]);
+	rt_check(((st >> 8) & 1) == 0 && (st & 0x7f) == 0,
+		 "another user cannot read a process's /proc/<pid>/xsc (EACCES)", "status %x", st);
+	rt_check(((st >> 8) & 2) == 0 && (st & 0x7f) == 0,
+		 "nor that of a non-dumpable process of its own uid (EACCES)", "status %x", st);
+	rt_check(((st >> 8) & 4) == 0 && (st & 0x7f) == 0, "a process reads its own /proc/self/xsc",
+		 "status %x", st);
+	rt_check(r > 0 && rt_field(buf, "xsc") == 1, "root reads a non-dumpable process's counters",
+		 "%ld", r);
+}
+
+/* ---- /proc/<pid>/syscall of a task blocked in a ring call ---- */
+
+/* "nr 0xa0 ... 0xa5 0xsp 0xpc": nr and the six arguments */
+static int parse_syscall(const char *p, long *nr, unsigned long *args)
+{
+	int i, neg = 0;
+
+	*nr = 0;
+	if (*p == '-')
+		neg = 1, p++;
+	if (*p < '0' || *p > '9')
+		return 0;	/* "running" */
+	while (*p >= '0' && *p <= '9')
+		*nr = *nr * 10 + (*p++ - '0');
+	if (neg)
+		*nr = -*nr;
+	for (i = 0; i < 6; i++) {
+		if (p[0] != ' ' || p[1] != '0' || p[2] != 'x')
+			return 0;
+		p += 3;
+		args[i] = 0;
+		for (; (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'); p++)
+			args[i] = args[i] * 16 +
+				  (unsigned long)(*p <= '9' ? *p - '0' : *p - 'a' + 10);
+	}
+	return 1;
+}
+
+static void proc_syscall_test(void)
+{
+	static char rbuf[8];
+	unsigned long args[6] = { 0 };
+	char path[64], text[256];
+	long c, nr = -2, t0;
+	int pfd[2], st, seen = 0;
+
+	SYS1(__NR_pipe, pfd);
+	c = SYS0(__NR_fork);
+	if (c == 0)
+		rt_exit(SYS3(__NR_read, pfd[0], rbuf, 123) == 1 ? 0 : 1);
+	rt_format(path, sizeof(path), "/proc/%ld/syscall", c);
+	t0 = rt_now_ns();
+	while (rt_now_ns() - t0 < 5000000000L) {
+		if (rt_read_file(path, text, sizeof(text)) > 0 && parse_syscall(text, &nr, args) &&
+		    nr == __NR_read) {
+			seen = 1;
+			break;
+		}
+		rt_sleep_ms(10);
+	}
+	SYS3(__NR_write, pfd[1], "x", 1);
+	st = rt_wait(c, 0);
+	SYS1(__NR_close, pfd[0]);
+	SYS1(__NR_close, pfd[1]);
+	rt_check(seen && args[0] == (unsigned long)pfd[0] && args[1] == (unsigned long)rbuf &&
+		 args[2] == 123 && st == 0,
+		 "/proc/<pid>/syscall of a task blocked in a ring read: nr and the SQE's arguments",
+		 "%s", text);
+}
+
+/* ---- clone(CLONE_VM) children that are not threads ---- */
+
+static char vm_stack[16384] __attribute__((aligned(16)));
+
+/* runs on the parent's TLS: calls go through its own ring, by hand */
+static int vm_child(void *arg)
+{
+	struct xsc_ring_hdr *r = (struct xsc_ring_hdr *)rt_enter(0, 0);
+	struct xsc_sqe *q = rt_sqe(r, 0);
+
+	q->nr = arg ? __NR_exit_group : __NR_exit;
+	q->args[0] = 0;
+	rt_enter(0, 1);
+	return 1;
+}
+
+static long vm_data_kb(void)
+{
+	char buf[2048];
+
+	rt_read_file("/proc/self/status", buf, sizeof(buf));
+	return rt_field(buf, "VmData");
+}
+
+static void vm_child_test(void)
+{
+	long before = vm_data_kb(), after, c;
+	int i, ok = 1, st;
+
+	for (i = 0; i < 1100 && ok; i++) {
+		c = rt_clone(CLONE_VM | SIGCHLD, vm_stack + sizeof(vm_stack), 0, 0, 0, vm_child,
+			     (void *)(long)(i < 1000));
+		st = rt_wait(c, 0);
+		ok = c > 0 && st == 0;
+	}
+	after = vm_data_kb();
+	rt_printf("# VmData %ld kB before, %ld kB after 1100 clone(CLONE_VM) children\n", before,
+		  after);
+	rt_check(ok && after - before < 256,
+		 "1000 clone(CLONE_VM) children exiting by exit_group, 100 by exit: no ring left behind",
+		 "VmData %ld -> %ld kB, i=%d", before, after, i);
+}
+
 int main(int argc, char **argv)
 {
 	long fs = 0;
@@ -241,5 +399,8 @@ int main(int argc, char **argv)
 	thread_tests();
 	exec_tests();
 	exit_group_test();
+	proc_perm_tests();
+	proc_syscall_test();
+	vm_child_test();
 	return rt_done();
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * XSC ring driver: creates rings and runs the SQEs a task submits through
- * its entry. Loadable as xsc.ko; the hooks it relies on are in core.c.
+ * its entry. Loadable as xsc.ko; the hooks it relies on are built in
+ * (core.c and the files beside it).
  * While any XSC task lives it holds a reference on this module, so the
  * module cannot be unloaded under it.
  */
@@ -42,8 +43,9 @@ static unsigned long xsc_ring_alloc(void)
 }
 
 /* Does this SQE create a thread that needs a ring of its own? */
-static bool xsc_needs_child_ring(const struct xsc_sqe *sqe, long nr)
+static bool xsc_needs_child_ring(const struct xsc_sqe *sqe)
 {
+	int nr = (int)sqe->nr;	/* what the call will be, as in entry.c */
 	u64 flags;
 
 	if (nr == __NR_clone)
@@ -100,28 +102,30 @@ static void xsc_ring_enter(struct pt_regs *regs, bool restart_block)
 		struct xsc_sqe sqe;
 		struct xsc_cqe cqe;
 		bool owned;
-		long nr, res;
+		long res;
 
-		/* deliver signals between SQEs; the rest runs after */
-		if (k && signal_pending(current)) {
-			xsc_set_restart(regs, -ERESTARTNOINTR, slot,
-					count - k, 0);
-			return;
-		}
 		if (copy_from_user(&sqe, &sqes[slot], sizeof(sqe))) {
 			regs->ax = -EFAULT;
 			return;
 		}
-		nr = (k == 0 && restart_block) ? __NR_restart_syscall :
-						  (long)sqe.nr;
-		if (xsc_needs_child_ring(&sqe, nr)) {
+		if (k) {
+			/* deliver signals between SQEs; the rest runs after */
+			if (signal_pending(current)) {
+				xsc_set_restart(regs, -ERESTARTNOINTR, slot,
+						count - k, (u32)sqe.nr);
+				return;
+			}
+			cond_resched();
+		}
+		if (!(k == 0 && restart_block) && xsc_needs_child_ring(&sqe)) {
 			x->child_ring = xsc_ring_alloc();
 			if (!x->child_ring) {
 				res = -ENOMEM;
 				goto complete;
 			}
 		}
-		res = xsc_run_syscall(regs, &sqe, nr, &owned);
+		res = xsc_run_syscall(regs, &sqe, k == 0 && restart_block,
+				      slot, count - k - 1, &owned);
 		if (x->child_ring) {	/* no thread took it */
 			vm_munmap(x->child_ring, XSC_RING_SIZE);
 			x->child_ring = 0;
@@ -130,10 +134,15 @@ static void xsc_ring_enter(struct pt_regs *regs, bool restart_block)
 			return;
 		if (unlikely(xsc_is_restart(res))) {
 			xsc_set_restart(regs, res, slot, count - k,
-					sqe.user_data);
+					k == 0 && restart_block ?
+					__NR_restart_syscall : sqe.nr);
 			return;
 		}
 complete:
+		/*
+		 * A CQE that cannot be written: the SQE has run, its result
+		 * is lost; the entry returns -EFAULT and runs no more.
+		 */
 		cqe.res = res;
 		cqe.user_data = sqe.user_data;
 		if (copy_to_user(&cqes[slot], &cqe, sizeof(cqe))) {

@@ -2,7 +2,7 @@
 /*
  * XSC kernel-internal interface: per-thread state and the hooks that the
  * XSC patch series places in exec, fork, exit, the page-fault and trap
- * handlers and the x86 signal code. The hooks live in drivers/xsc/core.c,
+ * handlers and the x86 signal code. The hooks live in drivers/xsc/ (all but ring.c),
  * which is always built in when CONFIG_XSC is y or m; the ring driver
  * itself (drivers/xsc/ring.c) may be the module xsc.ko.
  */
@@ -14,7 +14,7 @@
 /* Fixed kernel address whose user-mode load is the XSC doorbell. */
 #define XSC_DOORBELL		_UL(0xffffffffffe00000)
 
-/* Offsets inside the kernel-owned entry page (see drivers/xsc/entry.S). */
+/* Offsets inside the kernel-owned entry page (see drivers/xsc/entry-page.S). */
 #define XSC_OFF_ENTRY		0x00
 #define XSC_OFF_DB_ENTRY	0x07	/* the faulting load of xsc_entry */
 #define XSC_OFF_RESTART		0x10
@@ -22,6 +22,8 @@
 #define XSC_OFF_DB_RESTART_BLOCK 0x28
 #define XSC_OFF_SIGRETURN	0x30
 #define XSC_OFF_DB_SIGRETURN	0x37
+#define XSC_OFF_TRAP		0x40	/* return of a SECCOMP_RET_TRAP handler */
+#define XSC_OFF_DB_TRAP		0x4a
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
@@ -40,6 +42,8 @@ struct elf64_phdr;
 #define XSC_F_TASK		0x1	/* this thread is an XSC task */
 #define XSC_F_OWNS_RING		0x2	/* ring was made for this thread */
 #define XSC_F_REFUSED		0x4	/* syscall insn refused, skip exit work */
+#define XSC_F_PUT_DRIVER	0x8	/* drop a driver reference once out of it */
+#define XSC_F_TRAPPED		0x10	/* seccomp trapped the running ring call */
 
 #define xsc_is_task(t)		((t)->xsc.flags & XSC_F_TASK)
 
@@ -60,17 +64,18 @@ static inline void xsc_counters_add(struct xsc_counters *to,
 	to->slow += from->slow;
 }
 
+/*
+ * Per thread. A pending restart of an interrupted SQE lives in the user
+ * register frame only (orig_ax, ax, di = slot, si = count), as the
+ * instruction's does, so that a tracer or a signal frame owns it.
+ */
 struct xsc_thread {
 	unsigned long	entry;		/* user address of the entry page */
 	unsigned long	ring;		/* user address of this thread's ring */
 	unsigned long	child_ring;	/* ring prepared for a clone child */
 	unsigned int	flags;
-	/* pending restart of an interrupted SQE, consumed on signal exit */
-	unsigned int	rs_pending;
-	long		rs_err;
-	unsigned int	rs_slot;
-	unsigned int	rs_count;
-	u64		rs_user_data;
+	/* the frame a running ring call got (/proc/<pid>/syscall) */
+	struct pt_regs	*call;
 	/* folded into signal_struct when the thread exits */
 	struct xsc_counters cnt;
 };
@@ -86,7 +91,7 @@ struct xsc_ops {
 
 #ifdef CONFIG_XSC_CORE
 
-/* entry page images, drivers/xsc/entry.S: fault and syscall bodies */
+/* entry page images, drivers/xsc/entry-page.S: fault and syscall bodies */
 extern const u8 xsc_entry_code[], xsc_entry_code_end[];
 extern const u8 xsc_entry_code_sc[], xsc_entry_code_sc_end[];
 
@@ -108,19 +113,23 @@ bool xsc_doorbell(struct pt_regs *regs, unsigned long error_code);
 bool xsc_syscall_doorbell(struct pt_regs *regs);
 void xsc_ring_call(struct pt_regs *regs, unsigned long off);
 long xsc_run_syscall(struct pt_regs *regs, const struct xsc_sqe *sqe,
-		     long nr, bool *frame_owned);
+		     bool restart_block, unsigned int slot, unsigned int left,
+		     bool *frame_owned);
 void xsc_set_restart(struct pt_regs *regs, long err, unsigned int slot,
-		     unsigned int count, u64 user_data);
+		     unsigned int count, u64 nr);
 
 /* signals and traps */
 void xsc_signal_restart(struct pt_regs *regs, struct k_sigaction *ka);
 void xsc_ring_exit(struct pt_regs *regs);
 bool xsc_syscall_insn(struct pt_regs *regs);
 bool xsc_trap_insn(struct pt_regs *regs);
+bool xsc_vsyscall(struct pt_regs *regs, unsigned long address, int nr);
+void xsc_seccomp_trap(struct pt_regs *regs);
 
-/* /proc/<pid>/xsc */
+/* /proc/<pid>/xsc and /proc/<pid>/syscall */
 int xsc_proc_show(struct seq_file *m, struct pid_namespace *ns,
 		  struct pid *pid, struct task_struct *task);
+void xsc_syscall_args(struct task_struct *t, unsigned long *args);
 
 #else
 static inline void xsc_copy_task(struct task_struct *p,
@@ -129,6 +138,11 @@ static inline void xsc_exit_task(struct task_struct *tsk) { }
 static inline void xsc_signal_restart(struct pt_regs *regs,
 				      struct k_sigaction *ka) { }
 static inline bool xsc_trap_insn(struct pt_regs *regs) { return false; }
+static inline bool xsc_vsyscall(struct pt_regs *regs, unsigned long address,
+				int nr) { return false; }
+static inline void xsc_seccomp_trap(struct pt_regs *regs) { }
+static inline void xsc_syscall_args(struct task_struct *t,
+				    unsigned long *args) { }
 #endif /* CONFIG_XSC_CORE */
 #endif /* __ASSEMBLY__ */
 #endif /* _LINUX_XSC_H */

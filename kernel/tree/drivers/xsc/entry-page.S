@@ -44,6 +44,17 @@ SYM_DATA_START(\name)
 	.org	\name + XSC_OFF_DB_SIGRETURN
 	\doorbell
 	ud2
+
+	/*
+	 * where a SECCOMP_RET_TRAP handler returns: its rax is the SQE's
+	 * result, the kernel's save area at rsp (drivers/xsc/signal.c)
+	 */
+	.org	\name + XSC_OFF_TRAP, 0xcc
+	movq	%rax, %rdx
+	movq	$XSC_DOORBELL, %rax
+	.org	\name + XSC_OFF_DB_TRAP
+	\doorbell
+	ud2
 SYM_DATA_END_LABEL(\name, SYM_L_GLOBAL, \name\()_end)
 .endm
 
