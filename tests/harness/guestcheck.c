@@ -7,7 +7,8 @@
  * PROG:" line for every PROG listed after it (a program that died early has
  * none) and the
  * end marker (default XSC-GUEST-END; missing means the guest hung or
- * crashed), and treats any kernel oops, BUG, WARNING or panic in the log
+ * crashed), and treats any kernel oops, BUG, WARNING, panic or sanitizer (KASAN, UBSAN,
+ * KFENCE, lockdep) report or hung task in the log
  * as a failure. Prints every failure, then "N passed, N failed".
  * Exit status: 0 when nothing failed, 1 otherwise, 2 on usage errors.
  */
@@ -18,7 +19,11 @@
 
 static const char *const bad_kernel[] = {
 	"Oops", "BUG:", "WARNING:", "Kernel panic", "Call Trace:",
-	"general protection fault", "UBSAN:", "KASAN:", "kernel BUG at",
+	/* the kernel's own; a user task's reads "general protection fault ip:" */
+	"general protection fault:", "general protection fault,", "UBSAN:", "KASAN:",
+	"kernel BUG at",
+	"KFENCE:", "blocked for more than", "possible circular locking",
+	"inconsistent lock state",
 };
 
 static void usage(FILE *f)
