@@ -29,7 +29,11 @@ all: deps kernel tests
 help:
 	@echo "make             build kernel (both driver variants) and tests"
 	@echo "make check       build, then run every test in QEMU; ends with 'N passed, N failed'"
-	@echo "make check-full  check plus the long suites: t_stress for STRESS_SECS (60) per entry body"
+	@echo "make check-full  check plus the long suites (docs/check-full.md): t_stress for STRESS_SECS (60)"
+	@echo "                 per entry body, the ring fuzzer for FUZZ_SECS (300) on the sanitizer kernel,"
+	@echo "                 every test on the Debian-config kernel"
+	@echo "make kernel-dist the Debian-config kernels: $(B)/kernel/dist-{module,builtin}/"
+	@echo "make kernel-debug the sanitizer kernel: $(B)/kernel/debug/"
 	@echo "make kernel      only the kernels: $(B)/kernel/{module,builtin}/"
 	@echo "make tests       only the test programs and initramfs"
 	@echo "make deps        install missing build dependencies (root, apt)"

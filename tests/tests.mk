@@ -15,13 +15,14 @@ TEST_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin 
 	-fno-stack-protector -mno-red-zone -fno-asynchronous-unwind-tables \
 	-Ikernel/tree/include/uapi
 XSC_PROGS := t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_vdso t_stress t_trace t_hello \
-	t_sleep t_strict t_elfnote t_exec
+	t_sleep t_strict t_elfnote t_exec t_fuzz
 RAW_PROGS := u_hello u_exec u_vsyscall u_modref
 BENCH_XSC := b_xsc
 BENCH_RAW := b_raw
 GUEST_TIMEOUT ?= 600
 QEMU := qemu-system-x86_64
-QEMU_ARGS := -m 512 -smp 2 -display none -monitor none -no-reboot
+QEMU_MEM ?= 512
+QEMU_ARGS = -m $(QEMU_MEM) -smp 2 -display none -monitor none -no-reboot
 
 tests: $(T)/initramfs.cpio.gz $(T)/guestcheck
 
@@ -58,23 +59,28 @@ $(T)/static.log: $(ALL_BINS) tests/check-binaries.sh tests/check-kernel.sh $(XSC
 	@mv $@.tmp $@
 	@grep -c '^PASS' $@ | sed 's/^/tests: static checks passed: /'
 
-$(T)/initramfs.cpio.gz: $(ALL_BINS) tests/guest/init.sh \
-		$(B)/kernel/module/xsc.ko $(GEN_INIT_CPIO) tests/initramfs.list
-	sed -e 's|@BIN@|$(T)/bin|g' -e 's|@KO@|$(B)/kernel/module/xsc.ko|g' \
-	    -e 's|@INIT@|$(CURDIR)/tests/guest/init.sh|g' tests/initramfs.list > $(T)/initramfs.list
-	$(GEN_INIT_CPIO) $(T)/initramfs.list | gzip -1 > $@.tmp
-	@mv $@.tmp $@
+# one initramfs per kernel family: xsc.ko must match its kernel
+define initramfs
+$(T)/$(1): $(ALL_BINS) tests/guest/init.sh $(2) $(GEN_INIT_CPIO) tests/initramfs.list
+	sed -e 's|@BIN@|$(T)/bin|g' -e 's|@KO@|$(2)|g' \
+	    -e 's|@INIT@|$(CURDIR)/tests/guest/init.sh|g' tests/initramfs.list > $$@.list
+	$(GEN_INIT_CPIO) $$@.list | gzip -1 > $$@.tmp
+	@mv $$@.tmp $$@
+endef
+$(eval $(call initramfs,initramfs.cpio.gz,$(B)/kernel/module/xsc.ko))
+$(eval $(call initramfs,initramfs-dist.cpio.gz,$(B)/kernel/dist-module/xsc.ko))
 
 # KVM only when a real guest answers within seconds; TCG otherwise.
 $(T)/accel: $(B)/kernel/builtin/bzImage $(T)/initramfs.cpio.gz tests/kvm-probe.sh
 	tests/kvm-probe.sh $(B)/kernel/builtin/bzImage $(T)/initramfs.cpio.gz > $@
 
+# guest_boot NAME,KERNEL,CMDLINE[,INITRAMFS]
 define guest_boot
-$(T)/$(1).log: $(2) $(T)/initramfs.cpio.gz $(T)/accel
+$(T)/$(1).log: $(2) $(T)/$(or $(4),initramfs.cpio.gz) $(T)/accel
 	@echo "tests: booting the $(1) guest, $$$$(sed -n 2p $(T)/accel)"
 	@start=$$$$(date +%s); \
 	timeout $(GUEST_TIMEOUT) $(QEMU) $$$$(sed -n 1p $(T)/accel) $(QEMU_ARGS) \
-		-kernel $(2) -initrd $(T)/initramfs.cpio.gz \
+		-kernel $(2) -initrd $(T)/$(or $(4),initramfs.cpio.gz) \
 		-append "console=ttyS0 panic=-1 $(3)" -serial file:$$@.tmp || \
 		echo "FAIL qemu: the $(1) guest exited with status $$$$? (124: timed out)" >> $$@.tmp; \
 	echo "tests: $(1) guest done in $$$$(( $$$$(date +%s) - start )) s"
@@ -89,23 +95,36 @@ $(eval $(call guest_boot,syscall,$(B)/kernel/builtin/bzImage,xsc_variant=syscall
 GUEST_LOGS := $(T)/static.log $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/strictmod.log \
 	$(T)/syscall.log
 # the programs that must finish (print DONE) in each guest
-ALL_DONE := basic,sigsys,signals,proc,seccomp,ptrace,bad,audit,vdso,elfnote,stress,insn,xsc1
+ALL_DONE := basic,sigsys,signals,proc,seccomp,ptrace,bad,audit,vdso,elfnote,stress,fuzz,insn,xsc1
 check: all $(T)/guestcheck $(GUEST_LOGS)
 	@echo "== results =="
 	@$(T)/guestcheck $(T)/static.log $(T)/module.log:$(ALL_DONE),modref \
 		$(T)/builtin.log:basic,sigsys,vdso,elfnote,insn,xsc1 $(T)/strict.log:strict \
 		$(T)/strictmod.log:strict $(T)/syscall.log:$(ALL_DONE)
 
-# make check-full: everything in make check, then a long stress run in
-# its own boot per entry body (STRESS_SECS each, 60 by default)
+# make check-full: everything in make check, then
+# - a long stress run in its own boot per entry body (STRESS_SECS each)
+# - the sanitizer kernel (KASAN, UBSAN, lockdep, KFENCE): the ring fuzzer
+#   for FUZZ_SECS, then the stress test, any report failing the boot
+# - the Debian-config kernel, driver as a module and built in: every test
+#   (with IA32 emulation, x32 and the vsyscall page as Debian has them)
 STRESS_SECS ?= 60
+FUZZ_SECS ?= 300
 $(eval $(call guest_boot,stress-fault,$(B)/kernel/builtin/bzImage,xsc_variant=stress xsc_stress=$(STRESS_SECS)))
 $(eval $(call guest_boot,stress-syscall,$(B)/kernel/builtin/bzImage,xsc_variant=stress xsc_entry=syscall xsc_stress=$(STRESS_SECS)))
+$(eval $(call guest_boot,debug,$(B)/kernel/debug/bzImage,xsc_variant=stress xsc_fuzz=$(FUZZ_SECS) xsc_stress=$(STRESS_SECS)))
+$(eval $(call guest_boot,distmod,$(B)/kernel/dist-module/bzImage,xsc_variant=distmod audit=1,initramfs-dist.cpio.gz))
+$(eval $(call guest_boot,dist,$(B)/kernel/dist-builtin/bzImage,xsc_variant=dist vsyscall=xonly syscall.x32=y,initramfs-dist.cpio.gz))
 $(T)/stress-fault.log $(T)/stress-syscall.log: GUEST_TIMEOUT = $(shell expr $(STRESS_SECS) + 600)
-check-full: check $(T)/stress-fault.log $(T)/stress-syscall.log
-	@echo "== results of the long stress runs =="
-	@$(T)/guestcheck $(T)/stress-fault.log:stress $(T)/stress-syscall.log:stress
+$(T)/debug.log: GUEST_TIMEOUT = $(shell expr $(STRESS_SECS) + $(FUZZ_SECS) + 1200)
+$(T)/debug.log: QEMU_MEM = 2048
+$(T)/distmod.log $(T)/dist.log: GUEST_TIMEOUT = 1200
+FULL_LOGS := $(T)/stress-fault.log $(T)/stress-syscall.log $(T)/debug.log $(T)/distmod.log $(T)/dist.log
+check-full: check $(FULL_LOGS)
+	@echo "== results of the long runs =="
+	@$(T)/guestcheck $(T)/stress-fault.log:stress $(T)/stress-syscall.log:stress \
+		$(T)/debug.log:fuzz,stress $(T)/distmod.log:$(ALL_DONE),modref $(T)/dist.log:$(ALL_DONE)
 
 # guest logs are results of a run, not build products: always boot again
 .PHONY: $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/strictmod.log $(T)/syscall.log $(T)/static.log $(T)/accel \
-	$(T)/stress-fault.log $(T)/stress-syscall.log
+	$(FULL_LOGS)

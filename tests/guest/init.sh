@@ -23,8 +23,13 @@ if [ "$variant" = bench ]; then	# make bench: both forms in this one boot
 fi
 if [ "$variant" = stress ]; then	# make check-full: the long stress run
 	secs=$(sed -n 's/.*xsc_stress=\([0-9]*\).*/\1/p' /proc/cmdline)
+	fuzz=$(sed -n 's/.*xsc_fuzz=\([0-9]*\).*/\1/p' /proc/cmdline)
 	echo "XSC-GUEST-START stress"
 	dmesg | grep "xsc: entry body" | sed 's/^/# /'
+	if [ -n "$fuzz" ]; then	# the sanitizer kernel: the ring fuzzer first
+		timeout $((fuzz + 300)) /xsc/t_fuzz "$fuzz"
+		echo "# t_fuzz exited $?"
+	fi
 	timeout $((secs + 300)) /xsc/t_stress "$secs"
 	echo "# t_stress exited $?"
 	dmesg | sed 's/^/# dmesg: /'
@@ -33,6 +38,13 @@ if [ "$variant" = stress ]; then	# make check-full: the long stress run
 fi
 echo "XSC-GUEST-START $variant"
 echo "# kernel $(uname -r), variant $variant"
+# module: xsc.ko loaded and unloaded here (test or Debian-based kernel);
+# dist: the Debian-based kernel, with IA32 emulation and x32
+case $variant in module|distmod) mod=1 ;; *) mod= ;; esac
+case $variant in dist|distmod) elfarg=ia32 ;; *) elfarg= ;; esac
+# Debian's kernel has no vsyscall page unless booted with vsyscall=...
+sigsysarg=
+[ "$variant" = distmod ] && ! grep -q vsyscall= /proc/cmdline && sigsysarg=novsyscall
 
 check() { # check NAME COMMAND...: one PASS/FAIL line from a shell test
 	name=$1; shift
@@ -51,7 +63,7 @@ if [ "$variant" = strictmod ]; then
 	exec /xsc/t_strict module
 fi
 
-if [ "$variant" = module ]; then
+if [ -n "$mod" ]; then
 	# 1. without the driver an XSC binary fails cleanly
 	check "XSC module not loaded at boot" sh -c '! grep -q "^xsc " /proc/modules'
 	/xsc/u_exec /xsc/t_hello 3 >/tmp/noxsc.out 2>&1
@@ -72,14 +84,20 @@ else
 fi
 
 XSC_TESTS="t_basic t_sigsys t_signals t_proc t_seccomp t_ptrace t_bad t_audit t_vdso t_elfnote"
-[ "$variant" = builtin ] && XSC_TESTS="t_basic t_sigsys t_vdso t_elfnote"	# syscall: all
+[ "$variant" = builtin ] && XSC_TESTS="t_basic t_sigsys t_vdso t_elfnote"	# others: all
 for t in $XSC_TESTS; do
-	timeout 120 /xsc/$t
+	case $t in
+	t_elfnote) timeout 120 /xsc/$t $elfarg ;;
+	t_sigsys) timeout 120 /xsc/$t $sigsysarg ;;
+	*) timeout 120 /xsc/$t ;;
+	esac
 	echo "# $t exited $?"
 done
-if [ "$variant" != builtin ]; then	# a short stress run; make check-full: long
+if [ "$variant" != builtin ]; then	# short stress and fuzz runs; make check-full: long
 	timeout 120 /xsc/t_stress 3
 	echo "# t_stress exited $?"
+	timeout 120 /xsc/t_fuzz 4
+	echo "# t_fuzz exited $?"
 fi
 # the benchmark programs, once, checking every result (not timing)
 for b in b_raw b_xsc; do
@@ -100,7 +118,7 @@ else
 	echo "FAIL shell: tracefs not available"
 fi
 
-if [ "$variant" = module ]; then
+if [ -n "$mod" ]; then
 	# 2. the driver cannot go while an XSC task lives
 	/xsc/t_sleep 4 &
 	sleeper=$!

@@ -5,7 +5,9 @@
  * kernel took it: exit 42 = an ordinary task, SIGSYS = started as an XSC
  * task, execve -ENOEXEC = refused. Sizes that wrap in 32 bits, notes at
  * the 4 KiB edge of what the kernel reads, several PT_NOTE segments,
- * stale bytes left by an earlier segment, truncated files.
+ * stale bytes left by an earlier segment, truncated files. And a 32-bit
+ * image with the XSC note, which is never an XSC task: "t_elfnote ia32"
+ * on a kernel with IA32 emulation (it runs), refused (ENOEXEC) without.
  */
 #include "../lib/rt.h"
 #include <elf.h>
@@ -111,6 +113,49 @@ static unsigned long pad(unsigned long p, int n20, int n12)
 	return p;
 }
 
+/* a 32-bit static image with an XSC note: int $0x80 exit(42) */
+static void elf32(void)
+{
+	static const unsigned char code[] = {
+		0xb8, 0x01, 0x00, 0x00, 0x00,	/* mov $1, %eax (exit) */
+		0xbb, 0x2a, 0x00, 0x00, 0x00,	/* mov $42, %ebx */
+		0xcd, 0x80,			/* int $0x80 */
+		0x0f, 0x0b,			/* ud2 */
+	};
+	Elf32_Ehdr *eh = (Elf32_Ehdr *)img;
+	Elf32_Phdr *ph = (Elf32_Phdr *)(img + sizeof(*eh));
+	unsigned long end;
+
+	clear();
+	memset(img, 0, 0x200);
+	end = note(0x200, 4, 4, XSC_NOTE_TYPE, "XSC", v1, 1, 4);
+	memcpy(eh->e_ident, ELFMAG, SELFMAG);
+	eh->e_ident[EI_CLASS] = ELFCLASS32;
+	eh->e_ident[EI_DATA] = ELFDATA2LSB;
+	eh->e_ident[EI_VERSION] = EV_CURRENT;
+	eh->e_type = ET_EXEC;
+	eh->e_machine = EM_386;
+	eh->e_version = EV_CURRENT;
+	eh->e_entry = 0x08048000 + CODE;
+	eh->e_phoff = sizeof(*eh);
+	eh->e_ehsize = sizeof(*eh);
+	eh->e_phentsize = sizeof(*ph);
+	eh->e_phnum = 2;
+	ph[0].p_type = PT_LOAD;
+	ph[0].p_flags = PF_R | PF_X;
+	ph[0].p_vaddr = ph[0].p_paddr = 0x08048000;
+	ph[0].p_filesz = ph[0].p_memsz = (Elf32_Word)end;
+	ph[0].p_align = 0x1000;
+	ph[1].p_type = PT_NOTE;
+	ph[1].p_flags = PF_R;
+	ph[1].p_offset = 0x200;
+	ph[1].p_vaddr = ph[1].p_paddr = 0x08048200;
+	ph[1].p_filesz = ph[1].p_memsz = (Elf32_Word)(end - 0x200);
+	ph[1].p_align = 4;
+	memcpy(img + CODE, code, sizeof(code));
+	img_len = end;
+}
+
 static int run(const char *name)
 {
 	static char *const argv[] = { "/tmp/elfnote", 0 };
@@ -157,8 +202,6 @@ int main(int argc, char **argv)
 	unsigned int big[] = { 0xfffffffd, 0xfffffffe, 0xffffffff };
 	int i;
 
-	(void)argc;
-	(void)argv;
 	rt_prog = "elfnote";
 
 	/* controls: the oracle sees all three outcomes */
@@ -287,6 +330,13 @@ int main(int argc, char **argv)
 	s[0] = (struct seg){ 0x200, 19, 4 };
 	elf(s, 1, 0x400);
 	expect("PT_NOTE that ends inside the XSC version: ordinary", PLAIN);
+
+	/* a 32-bit image is never an XSC task, note or not */
+	elf32();
+	if (argc > 1 && !rt_strcmp(argv[1], "ia32"))
+		expect("a 32-bit image with the XSC note, IA32 emulation: ordinary", PLAIN);
+	else
+		expect("a 32-bit image with the XSC note, no IA32 emulation: ENOEXEC", NOEXEC);
 
 	SYS1(__NR_unlink, "/tmp/elfnote");
 	return rt_done();

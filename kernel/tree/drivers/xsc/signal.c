@@ -10,6 +10,7 @@
 #include <linux/uaccess.h>
 #include <linux/xsc.h>
 #include <asm/syscall.h>
+#include <asm/vdso.h>
 #include "internal.h"
 
 /* ---- restart ------------------------------------------------------- */
@@ -170,10 +171,27 @@ static void xsc_sigsys(struct pt_regs *regs, unsigned long insn,
  */
 bool xsc_syscall_insn(struct pt_regs *regs)
 {
+	unsigned long insn = regs->ip - 2;
+
 	syscall_rollback(current, regs);
 	if (READ_ONCE(current_thread_info()->syscall_work) & SYSCALL_WORK_EXIT)
 		current->xsc.flags |= XSC_F_REFUSED;
-	xsc_sigsys(regs, regs->ip - 2, regs->orig_ax);
+#ifdef CONFIG_IA32_EMULATION
+	/*
+	 * sysenter (Intel, from any mode) and the compat-mode syscall save
+	 * no return address: do_fast_syscall_32() put the 32-bit vDSO's
+	 * landing pad in ip, which an XSC task does not have. The address
+	 * is unknown (0), and so is where to resume: a handler that returns
+	 * faults at 0 instead of running whatever lies at the pad.
+	 */
+	if (in_ia32_syscall() &&
+	    regs->ip == (unsigned long)current->mm->context.vdso +
+			vdso_image_32.sym_int80_landing_pad) {
+		insn = 0;
+		regs->ip = 0;
+	}
+#endif
+	xsc_sigsys(regs, insn, regs->orig_ax);
 	return true;
 }
 
