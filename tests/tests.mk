@@ -39,6 +39,7 @@ $(addprefix $(T)/bin/,$(XSC_PROGS)): $(T)/bin/%: tests/guest/%.c $(T)/rt_xsc.o $
 	$(HOSTCC) $(TEST_CFLAGS) $< $(T)/rt_xsc.o $(T)/note.o -o $@
 $(addprefix $(T)/bin/,$(RAW_PROGS)): $(T)/bin/%: tests/guest/%.c $(T)/rt_raw.o
 	$(HOSTCC) $(TEST_CFLAGS) $< $(T)/rt_raw.o -o $@
+$(T)/bin/t_exec: tests/guest/u_exec.c	# the XSC build of u_exec.c
 
 $(T)/guestcheck: tests/harness/guestcheck.c | deps
 	@mkdir -p $(T)

@@ -77,25 +77,14 @@ static int wait_timed(long pid)
 	return -1;
 }
 
-/* wait for pid to end; a tracee still there after 20 s is killed */
+/* wait for pid to end, going on past stops; -1 if it hung and was killed */
 static int wait_or_kill(long pid)
 {
-	long t0 = rt_now_ns();
-	int st = -1;
+	int st;
 
-	while (rt_now_ns() - t0 < 20000000000L) {
-		st = -1;
-		if (SYS4(__NR_wait4, pid, &st, 1 /* WNOHANG */, 0) == pid &&
-		    (st & 0x7f) != 0x7f)
-			return st;
-		if ((st & 0xff) == 0x7f)	/* an unexpected stop: go on */
-			SYS4(__NR_ptrace, PTRACE_CONT, pid, 0, 0);
-		rt_sleep_ms(20);
-	}
-	rt_printf("# tracee %ld did not finish: killed\n", pid);
-	SYS2(__NR_kill, pid, 9);
-	rt_wait(pid, 0);
-	return -1;
+	while ((st = wait_timed(pid)) != -1 && (st & 0xff) == 0x7f)
+		SYS4(__NR_ptrace, PTRACE_CONT, pid, 0, 0);	/* an unexpected stop */
+	return st;
 }
 
 static void wait_sleeping(long pid)
