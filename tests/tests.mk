@@ -80,7 +80,7 @@ define guest_boot
 $(T)/$(1).log: $(2) $(T)/$(or $(4),initramfs.cpio.gz) $(T)/accel
 	@echo "tests: booting the $(1) guest, $$$$(sed -n 2p $(T)/accel)"
 	@start=$$$$(date +%s); \
-	timeout $(GUEST_TIMEOUT) $(QEMU) $$$$(sed -n 1p $(T)/accel) $(QEMU_ARGS) \
+	timeout $$(GUEST_TIMEOUT) $(QEMU) $$$$(sed -n 1p $(T)/accel) $$(QEMU_ARGS) \
 		-kernel $(2) -initrd $(T)/$(or $(4),initramfs.cpio.gz) \
 		-append "console=ttyS0 panic=-1 $(3)" -serial file:$$@.tmp || \
 		echo "FAIL qemu: the $(1) guest exited with status $$$$? (124: timed out)" >> $$@.tmp; \

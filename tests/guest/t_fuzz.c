@@ -251,9 +251,72 @@ static int workers_left(void)
 	return left;
 }
 
+/* print what a task that does not die is doing */
+static void show_stuck(long pid)
+{
+	static const char *const what[] = { "stat", "wchan", "syscall", "stack" };
+	char path[64], text[2048];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(what) / sizeof(what[0]); i++) {
+		rt_format(path, sizeof(path), "/proc/%ld/%s", pid, what[i]);
+		if (rt_read_file(path, text, sizeof(text)) > 0)
+			rt_printf("# stuck %ld %s: %s\n", pid, what[i], text);
+	}
+}
+
+/*
+ * Wait for a worker: SIGKILL to its group after its time, then it must go
+ * within 30 s. Its wait status, or -2 if it did not (it is left behind).
+ */
+static int reap(long c)
+{
+	long t0 = rt_now_ns(), killed = 0;
+	int s;
+
+	for (;;) {
+		s = -1;
+		if (SYS4(__NR_wait4, c, &s, 1 /* WNOHANG */, 0) == c)
+			return s;
+		if (!killed && rt_now_ns() - t0 > WORKER_MS * 1000000L) {
+			SYS2(__NR_kill, -c, 9);
+			SYS2(__NR_kill, c, 9);
+			killed = rt_now_ns();
+		}
+		if (killed && rt_now_ns() - killed > 30000000000L) {
+			show_stuck(c);
+			return -2;
+		}
+		rt_sleep_ms(20);
+	}
+}
+
+/*
+ * auditctl --backlog_wait_time 0: every crashing worker makes an audit
+ * record; with audit on and no auditd the backlog fills, and a task that
+ * logs then sleeps up to 60 s, uninterruptibly, before it may die.
+ */
+static void audit_no_wait(void)
+{
+	struct {
+		unsigned int len;
+		unsigned short type, flags;
+		unsigned int seq, pid;
+		unsigned int mask, enabled, failure, apid, rate, blimit, lost, backlog, version,
+			wait, wait_actual;
+	} m = { sizeof(m), 1001 /* AUDIT_SET */, 1, 1, 0, 0x20 /* BACKLOG_WAIT_TIME */,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	long fd = SYS3(__NR_socket, 16 /* AF_NETLINK */, 3 /* SOCK_RAW */, 9 /* AUDIT */);
+
+	if (fd >= 0) {
+		sys6(__NR_sendto, fd, (long)&m, sizeof(m), 0, 0, 0);
+		SYS1(__NR_close, fd);
+	}
+}
+
 int main(int argc, char **argv)
 {
-	long secs = 10, t_end, n = 0, dead[65] = { 0 }, v;
+	long secs = 10, t_end, t_print, n = 0, dead[65] = { 0 }, v, stuck = 0;
 	char st[512];
 	int s, i, left;
 
@@ -273,9 +336,11 @@ int main(int argc, char **argv)
 		return rt_done();
 	}
 	rt_printf("# t_fuzz: %ld s, seed %lu\n", secs, seed);
+	audit_no_wait();
 	t_end = rt_now_ns() + secs * 1000000000L;
+	t_print = rt_now_ns() + 30000000000L;
 	while (rt_now_ns() < t_end) {
-		long c, t0;
+		long c;
 
 		seed = seed * 31 + (unsigned long)n;
 		c = SYS0(__NR_fork);
@@ -284,22 +349,19 @@ int main(int argc, char **argv)
 			rt_exit(0);
 		}
 		n++;
-		t0 = rt_now_ns();
-		for (;;) {
-			s = -1;
-			if (SYS4(__NR_wait4, c, &s, 1 /* WNOHANG */, 0) == c)
-				break;
-			if (rt_now_ns() - t0 > WORKER_MS * 1000000L) {
-				SYS2(__NR_kill, -c, 9);	/* the worker's group */
-				SYS4(__NR_wait4, c, &s, 0, 0);
-				break;
-			}
-			rt_sleep_ms(20);
-		}
-		dead[(s & 0x7f) <= 64 ? (s & 0x7f) : 64]++;
+		s = reap(c);
+		if (s == -2)
+			stuck++;
+		else
+			dead[(s & 0x7f) <= 64 ? (s & 0x7f) : 64]++;
 		SYS2(__NR_kill, -c, 9);		/* what the worker forked */
 		while (SYS4(__NR_wait4, -1, &s, 1 /* WNOHANG */, 0) > 0)
 			;
+		if (rt_now_ns() > t_print) {
+			rt_printf("# fuzz: %ld s left, %ld workers, ~%ld SQEs\n",
+				  (t_end - rt_now_ns()) / 1000000000L, n, sh->calls);
+			t_print += 30000000000L;
+		}
 	}
 	/* stragglers: forked or cloned children of workers, reparented to us */
 	rt_sleep_ms(200);
@@ -313,6 +375,7 @@ int main(int argc, char **argv)
 			rt_printf(" %d:%ld", i, dead[i]);
 	rt_printf("\n");
 	rt_check(n > 0 && sh->calls > 0, "workers ran and submitted SQEs", "%ld workers", n);
+	rt_check(stuck == 0, "every worker died within 30 s of SIGKILL", "%ld did not", stuck);
 	/* every uid 1000 process dies on SIGKILL: none stuck in the kernel */
 	for (i = 0; i < 50 && (left = workers_left()) != 0; i++)
 		rt_sleep_ms(100);
