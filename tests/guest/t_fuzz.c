@@ -244,18 +244,34 @@ static int workers_left(void)
 	return left;
 }
 
-/* print what a task that does not die is doing */
+/* print what each thread of a process that does not die is doing */
 static void show_stuck(long pid)
 {
 	static const char *const what[] = { "stat", "wchan", "syscall", "stack" };
-	char path[64], text[2048];
+	static char dents[4096];
+	char path[96], text[2048];
+	long fd, n;
 	unsigned int i;
 
-	for (i = 0; i < sizeof(what) / sizeof(what[0]); i++) {
-		rt_format(path, sizeof(path), "/proc/%ld/%s", pid, what[i]);
-		if (rt_read_file(path, text, sizeof(text)) > 0)
-			rt_printf("# stuck %ld %s: %s\n", pid, what[i], text);
+	rt_format(path, sizeof(path), "/proc/%ld/task", pid);
+	fd = SYS4(__NR_openat, -100, path, 0x10000 /* O_DIRECTORY */, 0);
+	while (fd >= 0 && (n = SYS3(__NR_getdents64, fd, dents, sizeof(dents))) > 0) {
+		for (long off = 0; off < n;) {
+			const char *tid = dents + off + 19;
+
+			off += *(unsigned short *)(dents + off + 16);
+			if (tid[0] < '1' || tid[0] > '9')
+				continue;
+			for (i = 0; i < sizeof(what) / sizeof(what[0]); i++) {
+				rt_format(path, sizeof(path), "/proc/%ld/task/%s/%s", pid, tid,
+					  what[i]);
+				if (rt_read_file(path, text, sizeof(text)) > 0)
+					rt_printf("# stuck %ld/%s %s: %s\n", pid, tid, what[i], text);
+			}
+		}
 	}
+	if (fd >= 0)
+		SYS1(__NR_close, fd);
 }
 
 /*
