@@ -101,6 +101,8 @@ static void xsc_ring_enter(struct pt_regs *regs, bool restart_block)
 		unsigned int slot = (first + k) & (XSC_RING_ENTRIES - 1);
 		struct xsc_sqe sqe;
 		struct xsc_cqe cqe;
+		/* the first SQE of a run the kernel resumes: restart_syscall */
+		bool rb = k == 0 && restart_block;
 		bool owned;
 		long res;
 
@@ -117,15 +119,15 @@ static void xsc_ring_enter(struct pt_regs *regs, bool restart_block)
 			}
 			cond_resched();
 		}
-		if (!(k == 0 && restart_block) && xsc_needs_child_ring(&sqe)) {
+		if (!rb && xsc_needs_child_ring(&sqe)) {
 			x->child_ring = xsc_ring_alloc();
 			if (!x->child_ring) {
 				res = -ENOMEM;
 				goto complete;
 			}
 		}
-		res = xsc_run_syscall(regs, &sqe, k == 0 && restart_block,
-				      slot, count - k - 1, &owned);
+		res = xsc_run_syscall(regs, &sqe, rb, slot, count - k - 1,
+				      &owned);
 		if (x->child_ring) {	/* no thread took it */
 			vm_munmap(x->child_ring, XSC_RING_SIZE);
 			x->child_ring = 0;
@@ -134,8 +136,7 @@ static void xsc_ring_enter(struct pt_regs *regs, bool restart_block)
 			return;
 		if (unlikely(xsc_is_restart(res))) {
 			xsc_set_restart(regs, res, slot, count - k,
-					k == 0 && restart_block ?
-					__NR_restart_syscall : sqe.nr);
+					rb ? __NR_restart_syscall : sqe.nr);
 			return;
 		}
 complete:
