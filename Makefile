@@ -47,5 +47,6 @@ clean:
 	rm -rf $(B)
 
 include kernel/kernel.mk
+include libc/libc.mk
 include tests/tests.mk
 include bench/bench.mk

@@ -8,32 +8,9 @@ out=${1:?usage: prepare-source.sh OUTDIR}
 
 . "$here/VERSION"
 
-if [ ! -r "$tarball" ]; then
-	if [ "$(id -u)" = 0 ]; then
-		echo "kernel: $tarball missing, installing $package through apt"
-		apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
-	else
-		echo "kernel: $tarball not found; run 'make' as root or apt-get install $package" >&2
-		exit 1
-	fi
-fi
-
-got=$(dpkg-query -W -f '${Version}' "$package" 2>/dev/null || echo unknown)
-sum=$(sha256sum "$tarball" | cut -d' ' -f1)
-case "$got" in
-"$series".*) ;;
-*)	echo "kernel: $package is version $got, not of the $series series we patch; stopping" >&2
-	exit 1 ;;
-esac
-if [ "$got" = "$version" ] && [ "$sum" != "$sha256" ]; then
-	echo "kernel: $tarball is $version but its sha256 $sum is not the pinned $sha256" >&2
-	exit 1
-fi
-if [ "$got" != "$version" ]; then
-	echo "kernel: NOTICE: apt serves $package $got, pinned and tested is $version;" \
-	     "same $series series, going on (sha256 $sum)"
-fi
+pinned=$("$here/../tools/pinned-source.sh" kernel "$here/VERSION")
+set -- $pinned
+got=$1 sum=$2
 
 rm -rf "$out/src" "$out/src.tmp"
 mkdir -p "$out/src.tmp"

@@ -1,0 +1,37 @@
+# XSC glibc: Debian's glibc-source + libc/sysdeps (the port) + libc/patches,
+# built out of tree and installed into a sysroot:
+#   $(B)/libc/sysroot/   the XSC glibc: /lib/x86_64-xsc-linux-gnu,
+#                        /lib64/ld-linux-xsc-x86-64.so.2, /usr/include
+#                        (with the XSC kernel's headers)
+#   $(B)/libc/stock/     the same source without the port (make libc-stock;
+#                        glibc's testsuite compares the two)
+
+LIBC_SYSDEPS := $(shell find libc/sysdeps -type f)
+LIBC_SYSROOT := $(B)/libc/sysroot
+
+libc: $(LIBC_SYSROOT)/.stamp
+libc-stock: $(B)/libc/stock/.stamp
+.PHONY: libc libc-stock
+
+# the XSC kernel's UAPI headers (<linux/xsc.h> included)
+$(B)/libc/kernel-headers/.stamp: $(B)/kernel/src.stamp $(KTREE)
+	cp -rp kernel/tree/. $(KSRC)/
+	rm -rf $(B)/libc/kernel-headers
+	$(MAKE) -s -C $(KSRC) O=$(B)/libc/khdr-obj ARCH=x86_64 headers
+	mkdir -p $(B)/libc/kernel-headers
+	cp -r $(B)/libc/khdr-obj/usr/include $(B)/libc/kernel-headers/
+	find $(B)/libc/kernel-headers -name '.*' -type f -delete
+	@touch $@
+
+$(B)/libc/src-%/xsc-source.txt: libc/VERSION libc/prepare-source.sh $(wildcard libc/patches/*) | deps
+	@mkdir -p $(B)/libc
+	libc/prepare-source.sh $(B)/libc $*
+
+$(LIBC_SYSROOT)/.stamp: $(B)/libc/src-xsc/xsc-source.txt $(B)/libc/kernel-headers/.stamp libc/build.sh \
+		$(LIBC_SYSDEPS)
+	JOBS=$(JOBS) libc/build.sh $(B)/libc/src-xsc $(B)/libc/obj-xsc $(LIBC_SYSROOT) xsc $(B)/libc/kernel-headers
+	@touch $@
+
+$(B)/libc/stock/.stamp: $(B)/libc/src-stock/xsc-source.txt $(B)/libc/kernel-headers/.stamp libc/build.sh
+	JOBS=$(JOBS) libc/build.sh $(B)/libc/src-stock $(B)/libc/obj-stock $(B)/libc/stock stock $(B)/libc/kernel-headers
+	@touch $@
