@@ -11,6 +11,9 @@ src=$1 obj=$2 sysroot=$3 flavour=$4 kheaders=$5
 jobs=${JOBS:-$(nproc)}
 cc=gcc cxx=g++
 if command -v ccache >/dev/null; then cc="ccache gcc" cxx="ccache g++"; fi
+# ccache's direct mode does not notice a header added earlier in the
+# include path (which is how the port overrides glibc's): preprocess.
+export CCACHE_NODIRECT=1
 
 case "$flavour" in
 xsc)	triplet=x86_64-xsc-linux-gnu pkgversion="XSC GLIBC" ;;
@@ -21,7 +24,18 @@ esac
 here=$(cd "$(dirname "$0")" && pwd)
 
 # The port's files, changed ones only (their mtimes drive the rebuild).
+# A file added to or removed from the port can change which header or
+# source a glibc file uses, which glibc's dependency files do not see, and
+# so can a changed Makefile fragment: then the object tree starts afresh
+# (ccache makes that quick).
 if [ "$flavour" = xsc ]; then
+	layout=$( (cd "$here/sysdeps" && find . -type f | sort; find . -name Makefile -exec cat {} +) | md5sum)
+	if [ -f "$obj/port-layout" ] && [ "$(cat "$obj/port-layout")" != "$layout" ]; then
+		echo "libc: the port's files or Makefiles changed: rebuilding $obj from scratch"
+		rm -rf "$obj" "$src/sysdeps/unix/sysv/linux/x86_64/xsc" "$src/sysdeps/unix/sysv/xsc"
+	fi
+	mkdir -p "$obj"
+	echo "$layout" > "$obj/port-layout"
 	(cd "$here/sysdeps" && find . -type f) | while read -r f; do
 		cmp -s "$here/sysdeps/$f" "$src/sysdeps/$f" ||
 			install -D -m 644 "$here/sysdeps/$f" "$src/sysdeps/$f"
