@@ -35,3 +35,21 @@ $(LIBC_SYSROOT)/.stamp: $(B)/libc/src-xsc/xsc-source.txt $(B)/libc/kernel-header
 $(B)/libc/stock/.stamp: $(B)/libc/src-stock/xsc-source.txt $(B)/libc/kernel-headers/.stamp libc/build.sh
 	JOBS=$(JOBS) libc/build.sh $(B)/libc/src-stock $(B)/libc/obj-stock $(B)/libc/stock stock $(B)/libc/kernel-headers
 	@touch $@
+
+# libxsc: the ring for programs (libc/libxsc), installed into the sysroot
+XSC_LIBDIR := $(LIBC_SYSROOT)/lib/x86_64-xsc-linux-gnu
+LIBXSC_CC = $(HOSTCC) --sysroot=$(LIBC_SYSROOT) -B$(LIBC_SYSROOT)/usr/lib/x86_64-xsc-linux-gnu/ \
+	-L$(LIBC_SYSROOT)/usr/lib/x86_64-xsc-linux-gnu -L$(XSC_LIBDIR) -std=gnu11 -O2 -Wall -Wextra \
+	-Werror -mno-red-zone -Ilibc/libxsc
+$(LIBC_SYSROOT)/.libxsc: libc/libxsc/xsc.c libc/libxsc/xsc.h libc/libxsc/xsc.3 $(LIBC_SYSROOT)/.stamp
+	@mkdir -p $(B)/libc/libxsc
+	$(LIBXSC_CC) -fPIC -c libc/libxsc/xsc.c -o $(B)/libc/libxsc/xsc.os
+	$(LIBXSC_CC) -c libc/libxsc/xsc.c -o $(B)/libc/libxsc/xsc.o
+	$(LIBXSC_CC) -shared -Wl,-soname,libxsc.so.1 $(B)/libc/libxsc/xsc.os -o $(XSC_LIBDIR)/libxsc.so.1
+	ln -sf ../../../lib/x86_64-xsc-linux-gnu/libxsc.so.1 $(LIBC_SYSROOT)/usr/lib/x86_64-xsc-linux-gnu/libxsc.so
+	rm -f $(LIBC_SYSROOT)/usr/lib/x86_64-xsc-linux-gnu/libxsc.a
+	ar rcs $(LIBC_SYSROOT)/usr/lib/x86_64-xsc-linux-gnu/libxsc.a $(B)/libc/libxsc/xsc.o
+	install -m 644 libc/libxsc/xsc.h $(LIBC_SYSROOT)/usr/include/xsc.h
+	install -D -m 644 libc/libxsc/xsc.3 $(LIBC_SYSROOT)/usr/share/man/man3/xsc.3
+	@touch $@
+libc: $(LIBC_SYSROOT)/.libxsc
