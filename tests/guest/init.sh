@@ -53,6 +53,42 @@ check() { # check NAME COMMAND...: one PASS/FAIL line from a shell test
 }
 xsc_loaded() { grep -q "^xsc " /proc/modules; }
 
+# the C library guest: what the XSC loader does with standard objects
+libc_checks() {
+	ld=/lib64/ld-linux-xsc-x86-64.so.2
+	check "the XSC ld.so refuses a standard program, naming it" sh -c \
+		"$ld /bin/busybox true 2>&1 | tee /dev/stderr | grep -q '/bin/busybox: .*not an XSC object'"
+	check "... and exits 127" sh -c "$ld /bin/busybox true 2>/dev/null; test \$? = 127"
+	check "the XSC ld.so lists an XSC program's libraries (ldd)" sh -c \
+		"$ld --list /xsc/libc/l_io | grep -q 'libc.so.6 => /lib/x86_64-xsc-linux-gnu/libc.so.6'"
+	check "LD_PRELOAD of a standard object is refused with the reason" sh -c \
+		"LD_PRELOAD=/xsc/libc/u_lib.so /xsc/libc/l_dlopen 2>&1 >/dev/null | grep -q 'u_lib.so.*not an XSC object'"
+	check "a program needing a standard library stops, naming it" sh -c \
+		"/xsc/libc/n_needs_u 2>&1 | grep -q 'u_lib.so: .*not an XSC object'; test \$? = 0"
+	check "a standard program with the XSC loader as interpreter dies at once (SIGILL)" sh -c \
+		"timeout 20 /xsc/libc/u_interp; test \$? = 132"
+}
+
+if [ "$variant" = libc ]; then	# the C library guest (tests/libc)
+	echo "XSC-GUEST-START libc"
+	echo "# kernel $(uname -r)"
+	dmesg | grep "xsc: entry body" | sed 's/^/# /'
+	cd /tmp
+	secs=$(sed -n 's/.*xsc_libc_stress=\([0-9]*\).*/\1/p' /proc/cmdline)
+	if [ -n "$secs" ]; then	# make check-full: the long stress run only
+		for t in /xsc/libc/l_stress /xsc/libc/l_stress-static; do
+			timeout $((secs * 20 + 120)) "$t" "$secs" || echo "# $t exited $?"
+		done
+	else
+		for t in /xsc/libc/l_*; do
+			timeout 120 "$t" || echo "# $t exited $?"
+		done
+		libc_checks
+	fi
+	echo "XSC-GUEST-END"
+	reboot -f
+fi
+
 if [ "$variant" = strictmod ]; then
 	# xsc_strict with the driver as a module: this unmarked init must run
 	# and load it; from then on only XSC images run, t_strict says so

@@ -1,0 +1,36 @@
+#!/bin/sh
+# initramfs.sh SYSROOT TESTDIR INIT: the gen_init_cpio list of the C
+# library test guest: busybox, the XSC loader and libraries from SYSROOT,
+# the test programs of TESTDIR in /xsc/libc, /etc/hosts for getaddrinfo.
+set -eu
+sysroot=$1 tests=$2 init=$3
+cat <<LIST
+dir /dev 0755 0 0
+nod /dev/console 0600 0 0 c 5 1
+dir /proc 0755 0 0
+dir /sys 0755 0 0
+dir /tmp 1777 0 0
+dir /bin 0755 0 0
+dir /sbin 0755 0 0
+dir /etc 0755 0 0
+dir /lib 0755 0 0
+dir /lib64 0755 0 0
+dir /lib/x86_64-xsc-linux-gnu 0755 0 0
+dir /xsc 0755 0 0
+dir /xsc/libc 0755 0 0
+file /bin/busybox /bin/busybox 0755 0 0
+file /init $init 0755 0 0
+file /etc/hosts $(dirname "$0")/hosts 0644 0 0
+file /etc/nsswitch.conf $(dirname "$0")/nsswitch.conf 0644 0 0
+LIST
+for d in lib64 lib/x86_64-xsc-linux-gnu; do
+	for f in "$sysroot/$d"/*; do
+		n=/$d/$(basename "$f")
+		if [ -L "$f" ]; then echo "slink $n $(readlink "$f") 0777 0 0"
+		elif [ -f "$f" ]; then echo "file $n $f 0755 0 0"; fi
+	done
+done
+for f in "$tests"/*; do
+	[ -f "$f" ] && echo "file /xsc/libc/$(basename "$f") $f 0755 0 0"
+done
+exit 0
