@@ -3,10 +3,13 @@
  * keeps: single calls with raw results, a batch run by one entry, libc
  * calls and libxsc calls from a signal handler while the interrupted code
  * holds a batch, sync_top restored by siglongjmp out of a handler that
- * interrupted a blocked call, and reset by a vfork parent.
+ * interrupted a blocked call, and reset by a vfork or posix_spawn parent;
+ * syscall(2) with six arguments.
  */
 #include "check.h"
 #include <setjmp.h>
+#include <spawn.h>
+#include <sys/mman.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -119,12 +122,15 @@ int main(void)
 	sigaction(SIGALRM, &js, NULL);
 	int q[2];
 	pipe(q);
+	unsigned int btop = r->reserved0;
 	if (sigsetjmp(jb, 1) == 0) {
+		xsc_batch_init(&b, 4);	/* held, never released: the jump must */
 		alarm(1);
 		read(q[0], &c, 1);	/* an empty pipe: blocks until SIGALRM */
 	}
 	CHECK(r->sync_top == top, "siglongjmp out of a handler gave the read's slot back (%u, %u)", r->sync_top,
 	      top);
+	CHECK(r->reserved0 == btop, "... and the batch's slots (%u, %u)", r->reserved0, btop);
 
 	/* vfork: the child's leftovers are forgotten by the parent */
 	top = r->sync_top;
@@ -136,5 +142,21 @@ int main(void)
 	CHECK(pid > 0 && r->sync_top == top, "after vfork the parent's sync_top is its own (%u, %u)", r->sync_top,
 	      top);
 	waitpid(pid, NULL, 0);
+
+	/* posix_spawn: a CLONE_VM|CLONE_VFORK child on the same ring */
+	extern char **environ;
+	char *argv[] = { "/bin/busybox", "true", NULL };
+	top = r->sync_top;
+	CHECK(posix_spawn(&pid, argv[0], NULL, NULL, argv, environ) == 0 && r->sync_top == top,
+	      "after posix_spawn the parent's sync_top is its own (%u, %u)", r->sync_top, top);
+	waitpid(pid, NULL, 0);
+
+	/* syscall(2) with six arguments, the sixth from the stack */
+	void *m = (void *)syscall(SYS_mmap, 0L, 4096L, (long)PROT_READ, (long)(MAP_PRIVATE | MAP_ANONYMOUS),
+				  -1L, 0L);
+	CHECK(m != MAP_FAILED && *(volatile char *)m == 0 && munmap(m, 4096) == 0,
+	      "syscall(SYS_mmap, ...) with six arguments");
+	errno = 0;
+	CHECK(syscall(100000) == -1 && errno == ENOSYS, "syscall(100000): ENOSYS");
 	return ck_end();
 }
