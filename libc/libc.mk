@@ -16,10 +16,11 @@ libc-stock: $(B)/libc/stock/.stamp
 # the XSC kernel's UAPI headers (<linux/xsc.h> included)
 $(B)/libc/kernel-headers/.stamp: $(B)/kernel/src.stamp $(KTREE)
 	cp -rp kernel/tree/. $(KSRC)/
-	rm -rf $(B)/libc/kernel-headers
 	$(MAKE) -s -C $(KSRC) O=$(B)/libc/khdr-obj ARCH=x86_64 headers
 	mkdir -p $(B)/libc/kernel-headers
-	cp -r $(B)/libc/khdr-obj/usr/include $(B)/libc/kernel-headers/
+	@# only what changed, mtimes kept: glibc need not rebuild for an
+	@# unchanged header
+	cp -rup $(B)/libc/khdr-obj/usr/include $(B)/libc/kernel-headers/
 	find $(B)/libc/kernel-headers -name '.*' -type f -delete
 	@touch $@
 

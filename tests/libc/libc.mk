@@ -43,6 +43,8 @@ $(eval $(call guest_boot,libc,$(B)/kernel/builtin/bzImage,xsc_variant=libc,initr
 $(eval $(call guest_boot,libc-syscall,$(B)/kernel/builtin/bzImage,xsc_variant=libc xsc_entry=syscall,initramfs-libc.cpio.gz))
 # make check-full: l_stress for STRESS_SECS, dynamic and static
 $(eval $(call guest_boot,libc-stress,$(B)/kernel/builtin/bzImage,xsc_variant=libc xsc_libc_stress=$(STRESS_SECS),initramfs-libc.cpio.gz))
+# make check-full: the C library tests on the Debian-configuration kernel too
+$(eval $(call guest_boot,libc-dist,$(B)/kernel/dist-builtin/bzImage,xsc_variant=libc vsyscall=xonly,initramfs-libc.cpio.gz))
 $(T)/libc-stress.log: GUEST_TIMEOUT = $(shell expr 20 \* $(STRESS_SECS) + 600)
 
 # the installed objects: no syscall instruction, the note everywhere
@@ -57,6 +59,6 @@ LIBC_DONE := $(subst $(space),$(comma),$(strip $(LIBC_TESTS) $(addsuffix -static
 all: libc $(T)/initramfs-libc.cpio.gz
 check: $(T)/libc-static.log $(T)/libc.log $(T)/libc-syscall.log
 LIBC_CHECK_ARGS = $(T)/libc-static.log $(T)/libc.log:$(LIBC_DONE) $(T)/libc-syscall.log:$(LIBC_DONE)
-check-full: $(T)/libc-stress.log
-LIBC_FULL_ARGS = $(T)/libc-stress.log:l_stress,l_stress-static
-.PHONY: $(T)/libc-static.log $(T)/libc.log $(T)/libc-syscall.log $(T)/libc-stress.log
+check-full: $(T)/libc-stress.log $(T)/libc-dist.log
+LIBC_FULL_ARGS = $(T)/libc-stress.log:l_stress,l_stress-static $(T)/libc-dist.log:$(LIBC_DONE)
+.PHONY: $(T)/libc-static.log $(T)/libc.log $(T)/libc-syscall.log $(T)/libc-stress.log $(T)/libc-dist.log

@@ -56,13 +56,11 @@ static int xsc_scan_notes(const u8 *buf, size_t len, size_t align)
 }
 
 /*
- * Called by load_elf_binary() before the point of no return: returns 1
- * for an XSC image, 0 for an ordinary one, or -ENOEXEC with a log line
- * when the image cannot be run here. phdr is NULL for a 32-bit image
- * (compat_binfmt_elf), which is never an XSC image.
+ * Does this 64-bit ELF file carry the XSC note? 1 if so, 0 if not,
+ * -ENOEXEC for an XSC note of another version, -ENOMEM.
  */
-int xsc_elf_check(struct linux_binprm *bprm, const struct elf64_phdr *phdr,
-		  int phnum)
+static int xsc_file_marked(struct file *file, const struct elf64_phdr *phdr,
+			   int phnum)
 {
 	int i, marked = 0;
 	u8 *buf = NULL;
@@ -78,12 +76,31 @@ int xsc_elf_check(struct linux_binprm *bprm, const struct elf64_phdr *phdr,
 			if (!buf)
 				return -ENOMEM;
 		}
-		if (kernel_read(bprm->file, buf, len, &pos) != len)
+		if (kernel_read(file, buf, len, &pos) != len)
 			continue;
 		marked = xsc_scan_notes(buf, len, phdr[i].p_align == 8 ? 8 : 4);
 	}
 	kfree(buf);
+	return marked;
+}
 
+/*
+ * Called by load_elf_binary() before the point of no return: returns 1
+ * for an XSC image, 0 for an ordinary one, or -ENOEXEC with a log line
+ * when the image cannot be run here. phdr is NULL for a 32-bit image
+ * (compat_binfmt_elf), which is never an XSC image. interp and
+ * interp_phdr (NULL without one) are the program interpreter's: an
+ * ordinary image cannot run under the XSC loader, which would get no ring
+ * and could not even say so.
+ */
+int xsc_elf_check(struct linux_binprm *bprm, const struct elf64_phdr *phdr,
+		  int phnum, struct file *interp,
+		  const struct elf64_phdr *interp_phdr, int interp_phnum)
+{
+	int marked = xsc_file_marked(bprm->file, phdr, phnum);
+
+	if (marked == -ENOMEM)
+		return marked;
 	if (marked < 0) {
 		pr_warn_ratelimited("xsc: %s: unsupported XSC ABI note (kernel speaks version %d)\n",
 				    bprm->filename, XSC_ABI_VERSION);
@@ -91,6 +108,12 @@ int xsc_elf_check(struct linux_binprm *bprm, const struct elf64_phdr *phdr,
 	}
 	if (marked && !READ_ONCE(xsc_ops)) {
 		pr_warn_ratelimited("xsc: %s: XSC binary, but XSC support is not loaded (modprobe xsc)\n",
+				    bprm->filename);
+		return -ENOEXEC;
+	}
+	if (!marked && interp && interp_phdr &&
+	    xsc_file_marked(interp, interp_phdr, interp_phnum) > 0) {
+		pr_warn_ratelimited("xsc: %s: refused: not an XSC binary (no .note.XSC-ABI), but its interpreter is XSC's\n",
 				    bprm->filename);
 		return -ENOEXEC;
 	}

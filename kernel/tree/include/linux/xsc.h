@@ -32,6 +32,7 @@
 struct pt_regs;
 struct task_struct;
 struct linux_binprm;
+struct file;
 struct k_sigaction;
 struct seq_file;
 struct pid_namespace;
@@ -100,7 +101,8 @@ void xsc_unregister(const struct xsc_ops *ops);
 
 /* exec */
 int xsc_elf_check(struct linux_binprm *bprm, const struct elf64_phdr *phdr,
-		  int phnum);
+		  int phnum, struct file *interp,
+		  const struct elf64_phdr *interp_phdr, int interp_phnum);
 int xsc_exec_setup(struct linux_binprm *bprm, int marked);
 
 /* fork/exit */
