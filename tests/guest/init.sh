@@ -65,6 +65,17 @@ libc_checks() {
 		"LD_PRELOAD=/xsc/libc/u_lib.so /xsc/libc/l_dlopen 2>&1 >/dev/null | grep -q 'u_lib.so.*not an XSC object'"
 	check "a program needing a standard library stops, naming it" sh -c \
 		"/xsc/libc/n_needs_u 2>&1 | grep -q 'u_lib.so: .*not an XSC object'; test \$? = 0"
+	# programs glibc installs, built with it
+	check "getconf PAGE_SIZE" sh -c "test \$(/usr/bin/getconf PAGE_SIZE) = 4096"
+	check "iconv UTF-8 to ISO-8859-1 (a gconv module)" sh -c \
+		"test \"\$(printf '\\303\\251' | /usr/bin/iconv -f UTF-8 -t ISO-8859-1 | od -An -tx1)\" = ' e9'"
+	check "iconv UTF-8 to UTF-16LE" sh -c \
+		"test \"\$(printf A | /usr/bin/iconv -f UTF-8 -t UTF-16LE | od -An -tx1)\" = ' 41 00'"
+	check "getent hosts localhost" sh -c "/usr/bin/getent hosts localhost | grep -q '^127.0.0.1 '"
+	check "locale" /usr/bin/locale
+	check "ldconfig (static) builds a cache that lists the XSC libc" sh -c \
+		"/sbin/ldconfig -C /tmp/ld.cache -f /dev/null /lib/x86_64-xsc-linux-gnu &&
+		 /sbin/ldconfig -p -C /tmp/ld.cache | grep -q 'libc.so.6 .*=> /lib/x86_64-xsc-linux-gnu/libc.so.6'"
 	check "a standard program with the XSC loader as interpreter: the kernel says why it refused it" sh -c \
 		"dmesg | grep -q \"xsc: /xsc/libc/u_interp: refused: not an XSC binary (no .note.XSC-ABI), but its interpreter is XSC's\""
 }

@@ -1,7 +1,9 @@
 #!/bin/sh
 # initramfs.sh SYSROOT TESTDIR INIT: the gen_init_cpio list of the C
 # library test guest: busybox, the XSC loader and libraries from SYSROOT,
-# the test programs of TESTDIR in /xsc/libc, /etc/hosts for getaddrinfo.
+# some of the programs glibc installs (getconf, iconv with two gconv
+# modules, getent, locale, the static ldconfig), the test programs of
+# TESTDIR in /xsc/libc, /etc/hosts for getaddrinfo.
 set -eu
 sysroot=$1 tests=$2 init=$3
 cat <<LIST
@@ -16,6 +18,12 @@ dir /etc 0755 0 0
 dir /lib 0755 0 0
 dir /lib64 0755 0 0
 dir /lib/x86_64-xsc-linux-gnu 0755 0 0
+dir /usr 0755 0 0
+dir /usr/bin 0755 0 0
+dir /usr/lib 0755 0 0
+dir /usr/lib/x86_64-xsc-linux-gnu 0755 0 0
+dir /usr/lib/x86_64-xsc-linux-gnu/gconv 0755 0 0
+dir /usr/lib/x86_64-xsc-linux-gnu/gconv/gconv-modules.d 0755 0 0
 dir /xsc 0755 0 0
 dir /xsc/libc 0755 0 0
 file /bin/busybox /bin/busybox 0755 0 0
@@ -29,6 +37,13 @@ for d in lib64 lib/x86_64-xsc-linux-gnu; do
 		if [ -L "$f" ]; then echo "slink $n $(readlink "$f") 0777 0 0"
 		elif [ -f "$f" ]; then echo "file $n $f 0755 0 0"; fi
 	done
+done
+for f in usr/bin/getconf usr/bin/iconv usr/bin/getent usr/bin/locale sbin/ldconfig; do
+	echo "file /$f $sysroot/$f 0755 0 0"
+done
+g=usr/lib/x86_64-xsc-linux-gnu/gconv
+for f in $g/gconv-modules $g/gconv-modules.d/gconv-modules-extra.conf $g/ISO8859-1.so $g/UTF-16.so; do
+	echo "file /$f $sysroot/$f 0644 0 0"
 done
 for f in "$tests"/*; do
 	[ -f "$f" ] && echo "file /xsc/libc/$(basename "$f") $f 0755 0 0"
