@@ -19,15 +19,7 @@ tar -xf "$tarball" -C "$out/src.tmp"
 mv "$out/src.tmp/linux-source-$series" "$out/src"
 rmdir "$out/src.tmp"
 
-while read -r p; do
-	case "$p" in ''|'#'*) continue ;; esac
-	if ! patch -d "$out/src" -p1 -N -s --dry-run < "$here/patches/$p" >/dev/null; then
-		echo "kernel: patch $p does not apply to $package $got; it needs a refresh" >&2
-		exit 1
-	fi
-	patch -d "$out/src" -p1 -N -s < "$here/patches/$p"
-	echo "kernel: applied $p"
-done < "$here/patches/series"
+"$here/../tools/apply-series.sh" kernel "$out/src" "$here/patches"
 
 upstream=$(make -s -C "$out/src" kernelversion)
 printf 'package=%s\nversion=%s\nupstream=%s\nsha256=%s\npinned=%s\n' \

@@ -26,15 +26,7 @@ rmdir "$src.tmp"
 
 if [ "$flavour" = xsc ]; then
 	cp -r "$here/sysdeps/." "$src/sysdeps/"
-	while read -r p; do
-		case "$p" in ''|'#'*) continue ;; esac
-		if ! patch -d "$src" -p1 -N -s --dry-run < "$here/patches/$p" >/dev/null; then
-			echo "libc: patch $p does not apply to $package $got; it needs a refresh" >&2
-			exit 1
-		fi
-		patch -d "$src" -p1 -N -s < "$here/patches/$p"
-		echo "libc: applied $p"
-	done < "$here/patches/series"
+	"$here/../tools/apply-series.sh" libc "$src" "$here/patches"
 fi
 
 printf 'package=%s\nversion=%s\nupstream=%s\nsha256=%s\npinned=%s\nflavour=%s\n' \
