@@ -48,7 +48,7 @@ clean:
 
 include kernel/kernel.mk
 include libc/libc.mk
-include toolchain/toolchain.mk
 include tests/tests.mk
 include tests/libc/libc.mk
+include toolchain/toolchain.mk
 include bench/bench.mk

@@ -9,3 +9,44 @@ $(B)/toolchain/unhide: toolchain/unhide.c | deps
 
 $(XSC_LIBDIR)/libgcc_s.so.1: $(LIBC_SYSROOT)/.stamp $(B)/toolchain/unhide toolchain/libgcc-s.sh
 	toolchain/libgcc-s.sh $(LIBC_SYSROOT) $(B)/toolchain/unhide $@
+
+# xsc-verify: libelf + Capstone (toolchain/xsc-verify*.c); its tests are
+# crafted ELF files (tests/verify-cases.sh) and the fuzzer's corpus,
+# replayed under AddressSanitizer and UBSan
+XV_SRC := toolchain/xsc-verify.c toolchain/xsc-verify.h kernel/tree/include/uapi/linux/xsc.h
+$(B)/toolchain/xsc-verify: toolchain/xsc-verify-main.c $(XV_SRC) | deps
+	@mkdir -p $(B)/toolchain
+	$(HOSTCC) $(TOOL_CFLAGS) -Ikernel/tree/include/uapi toolchain/xsc-verify.c \
+		toolchain/xsc-verify-main.c -lelf -lcapstone -o $@
+$(B)/toolchain/xsc-verify-fuzz: toolchain/fuzz/xsc-verify-fuzz.c $(XV_SRC) | deps
+	@mkdir -p $(B)/toolchain
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-Ikernel/tree/include/uapi toolchain/fuzz/xsc-verify-fuzz.c toolchain/xsc-verify.c \
+		-lelf -lcapstone -o $@
+
+$(T)/toolchain-static.log: $(B)/toolchain/xsc-verify $(B)/toolchain/xsc-verify-fuzz \
+		toolchain/tests/verify-cases.sh $(LIBC_SYSROOT)/.stamp $(wildcard toolchain/fuzz/corpus/*)
+	@mkdir -p $(T)
+	toolchain/tests/verify-cases.sh $(B)/toolchain/xsc-verify $(LIBC_SYSROOT) $(T)/verify-cases \
+		> $@.tmp
+	@if $(B)/toolchain/xsc-verify-fuzz -runs=0 toolchain/fuzz/corpus > $(T)/verify-corpus.out 2>&1; then \
+		echo "PASS xsc-verify: the fuzz corpus ($$(ls toolchain/fuzz/corpus | wc -l) inputs) under ASan and UBSan"; \
+	else echo "FAIL xsc-verify: a fuzz corpus input crashes it ($(T)/verify-corpus.out)"; fi >> $@.tmp
+	@mv $@.tmp $@
+
+# make check-full: fuzz on for FUZZ_SECS, from a copy of the corpus
+$(T)/xsc-verify-fuzz.log: $(B)/toolchain/xsc-verify-fuzz
+	@rm -rf $(T)/fuzz-work && mkdir -p $(T)/fuzz-work && cp toolchain/fuzz/corpus/* $(T)/fuzz-work/
+	@if (cd $(T) && $(B)/toolchain/xsc-verify-fuzz -max_total_time=$(FUZZ_SECS) -max_len=8192 \
+		-rss_limit_mb=2048 fuzz-work > xsc-verify-fuzz.out 2>&1); then \
+		echo "PASS xsc-verify: fuzzed $(FUZZ_SECS) s: $$(grep -o 'Done [0-9]* runs' $(T)/xsc-verify-fuzz.out)"; \
+	else echo "FAIL xsc-verify: the fuzzer found a crash ($(T)/xsc-verify-fuzz.out, $(T)/crash-*)"; fi > $@.tmp
+	@echo "XSC-GUEST-END" >> $@.tmp
+	@mv $@.tmp $@
+
+all: $(B)/toolchain/xsc-verify
+check: $(T)/toolchain-static.log
+check-full: $(T)/xsc-verify-fuzz.log
+TOOLCHAIN_CHECK_ARGS = $(T)/toolchain-static.log
+TOOLCHAIN_FULL_ARGS = $(T)/xsc-verify-fuzz.log
+.PHONY: $(T)/toolchain-static.log $(T)/xsc-verify-fuzz.log

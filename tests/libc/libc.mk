@@ -48,8 +48,10 @@ $(eval $(call guest_boot,libc-dist,$(B)/kernel/dist-builtin/bzImage,xsc_variant=
 $(T)/libc-stress.log: GUEST_TIMEOUT = $(shell expr 20 \* $(STRESS_SECS) + 600)
 
 # the installed objects: no syscall instruction, the note everywhere
-$(T)/libc-static.log: $(LIBC_SYSROOT)/.stamp $(XSC_LIBDIR)/libgcc_s.so.1 $(LT_BINS) tests/check-libc.sh
-	tests/check-libc.sh $(LIBC_SYSROOT) $(filter-out $(LT)/u_%,$(LT_BINS)) > $@.tmp
+# (xsc-verify: toolchain/toolchain.mk)
+$(T)/libc-static.log: $(LIBC_SYSROOT)/.stamp $(XSC_LIBDIR)/libgcc_s.so.1 $(LT_BINS) tests/check-libc.sh \
+		$(B)/toolchain/xsc-verify
+	tests/check-libc.sh $(B)/toolchain/xsc-verify $(LIBC_SYSROOT) $(filter-out $(LT)/u_%,$(LT_BINS)) > $@.tmp
 	@mv $@.tmp $@
 
 comma := ,
