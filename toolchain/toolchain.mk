@@ -47,6 +47,51 @@ $(T)/xsc-verify-fuzz.log: $(B)/toolchain/xsc-verify-fuzz
 all: $(B)/toolchain/xsc-verify
 check: $(T)/toolchain-static.log
 check-full: $(T)/xsc-verify-fuzz.log
-TOOLCHAIN_CHECK_ARGS = $(T)/toolchain-static.log
+TOOLCHAIN_CHECK_ARGS := $(T)/toolchain-static.log
 TOOLCHAIN_FULL_ARGS = $(T)/xsc-verify-fuzz.log
 .PHONY: $(T)/toolchain-static.log $(T)/xsc-verify-fuzz.log
+
+# The toolchain tree $(XT): bin/x86_64-xsc-linux-gnu-*, the as/ld that
+# gcc runs (libexec/xsc), the note object, the sysroot (a link to the XSC
+# glibc's). Debian's GCC 12 and binutils underneath.
+XT := $(B)/toolchain/xsc
+XTRIPLET := x86_64-xsc-linux-gnu
+XBINUTILS := ar nm objdump objcopy readelf strip ranlib size
+XCC_TOOL := $(XT)/bin/$(XTRIPLET)-gcc
+toolchain: $(XT)/.stamp
+.PHONY: toolchain
+$(XT)/.stamp: toolchain/xsc-cc.c toolchain/xsc-tool.c toolchain/xsc-note.c toolchain/pkg-config.sh toolchain/toolchain.mk \
+		$(B)/toolchain/xsc-verify $(LIBC_SYSROOT)/.libxsc $(XSC_LIBDIR)/libgcc_s.so.1
+	@mkdir -p $(XT)/bin $(XT)/libexec/xsc $(XT)/lib/xsc
+	$(HOSTCC) $(TOOL_CFLAGS) toolchain/xsc-cc.c -o $(XT)/bin/$(XTRIPLET)-gcc
+	$(HOSTCC) $(TOOL_CFLAGS) toolchain/xsc-tool.c -o $(XT)/bin/$(XTRIPLET)-as
+	$(HOSTCC) -c -Ikernel/tree/include/uapi toolchain/xsc-note.c -o $(XT)/lib/xsc/xsc-note.o
+	@# gcc's own link spec, the loader path replaced (checked: it must
+	@# change), --sysroot passed on to ld (a -specs *link drops it)
+	$(HOSTCC) -dumpspecs | sed -n '/^\*link:$$/{p;n;p}' | \
+		sed -e 's|/lib64/ld-linux-x86-64.so.2|/lib64/ld-linux-xsc-x86-64.so.2|' \
+		    -e '2s|^|%(sysroot_spec) |' > $(XT)/lib/xsc/specs
+	grep -q ld-linux-xsc-x86-64.so.2 $(XT)/lib/xsc/specs
+	ln -sf $(XTRIPLET)-gcc $(XT)/bin/$(XTRIPLET)-cc
+	ln -sf $(XTRIPLET)-gcc $(XT)/bin/$(XTRIPLET)-cpp
+	ln -sf $(XTRIPLET)-as $(XT)/bin/$(XTRIPLET)-ld
+	ln -sf ../../bin/$(XTRIPLET)-as $(XT)/libexec/xsc/as
+	ln -sf ../../bin/$(XTRIPLET)-ld $(XT)/libexec/xsc/ld
+	for t in $(XBINUTILS); do ln -sf /usr/bin/x86_64-linux-gnu-$$t $(XT)/bin/$(XTRIPLET)-$$t; done
+	install -m 755 toolchain/pkg-config.sh $(XT)/bin/$(XTRIPLET)-pkg-config
+	install -m 755 $(B)/toolchain/xsc-verify $(XT)/bin/xsc-verify
+	ln -sfn $(LIBC_SYSROOT) $(XT)/sysroot
+	@touch $@
+all: toolchain
+
+# the driver on a corpus and on the ways a syscall instruction gets in;
+# the corpus programs (tc/guest) run in the libc guest
+$(T)/toolchain-cases.log: $(XT)/.stamp toolchain/tests/toolchain-cases.sh tests/libc/check.h \
+		$(wildcard tests/libc/l_*.c)
+	@mkdir -p $(T)
+	rm -rf $(T)/tc
+	toolchain/tests/toolchain-cases.sh $(XT) $(T)/tc > $@.tmp
+	@mv $@.tmp $@
+check: $(T)/toolchain-cases.log
+TOOLCHAIN_CHECK_ARGS += $(T)/toolchain-cases.log
+TC_DONE := l_io-tc,l_process-tc,l_signal-tc,l_xsc-tc,l_io-tc-spie,l_time-tc-static

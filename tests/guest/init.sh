@@ -91,9 +91,10 @@ if [ "$variant" = libc ]; then	# the C library guest (tests/libc)
 			timeout $((secs * 20 + 120)) "$t" "$secs" || echo "# $t exited $?"
 		done
 	else
-		for t in /xsc/libc/l_*; do
+		for t in /xsc/libc/l_* /xsc/tc/l_*; do
 			timeout 120 "$t" || echo "# $t exited $?"
 		done
+		check "a program and a shared library built by x86_64-xsc-linux-gnu-gcc" /xsc/tc/tc-uselib
 		libc_checks
 	fi
 	echo "XSC-GUEST-END"

@@ -19,10 +19,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifndef CK_SUFFIX	/* -DCK_SUFFIX='"-tc"': the toolchain's builds */
 #ifdef CK_STATIC
 #define CK_SUFFIX "-static"
 #else
 #define CK_SUFFIX ""
+#endif
 #endif
 
 static char ck_prog[64];

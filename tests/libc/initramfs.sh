@@ -1,11 +1,12 @@
 #!/bin/sh
-# initramfs.sh SYSROOT TESTDIR INIT: the gen_init_cpio list of the C
+# initramfs.sh SYSROOT TESTDIR INIT [TCDIR]: the gen_init_cpio list of the C
 # library test guest: busybox, the XSC loader and libraries from SYSROOT,
 # some of the programs glibc installs (getconf, iconv with two gconv
 # modules, getent, locale, the static ldconfig), the test programs of
-# TESTDIR in /xsc/libc, /etc/hosts for getaddrinfo.
+# TESTDIR in /xsc/libc, those the toolchain built (TCDIR) in /xsc/tc,
+# /etc/hosts for getaddrinfo.
 set -eu
-sysroot=$1 tests=$2 init=$3
+sysroot=$1 tests=$2 init=$3 tc=${4:-}
 cat <<LIST
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
@@ -26,6 +27,7 @@ dir /usr/lib/x86_64-xsc-linux-gnu/gconv 0755 0 0
 dir /usr/lib/x86_64-xsc-linux-gnu/gconv/gconv-modules.d 0755 0 0
 dir /xsc 0755 0 0
 dir /xsc/libc 0755 0 0
+dir /xsc/tc 0755 0 0
 file /bin/busybox /bin/busybox 0755 0 0
 file /init $init 0755 0 0
 file /etc/hosts $(dirname "$0")/hosts 0644 0 0
@@ -47,5 +49,8 @@ for f in $g/gconv-modules $g/gconv-modules.d/gconv-modules-extra.conf $g/ISO8859
 done
 for f in "$tests"/*; do
 	[ -f "$f" ] && echo "file /xsc/libc/$(basename "$f") $f 0755 0 0"
+done
+for f in ${tc:+"$tc"/*}; do
+	[ -f "$f" ] && echo "file /xsc/tc/$(basename "$f") $f 0755 0 0"
 done
 exit 0

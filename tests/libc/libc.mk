@@ -34,8 +34,9 @@ $(LT)/u_interp: tests/libc/u_main.c	# standard, but PT_INTERP is the XSC loader
 	$(HOSTCC) $(LT_CFLAGS) -DNO_LIB $< -Wl,--dynamic-linker=/lib64/ld-linux-xsc-x86-64.so.2 -o $@
 
 $(T)/initramfs-libc.cpio.gz: $(LT_BINS) $(XSC_LIBDIR)/libgcc_s.so.1 tests/guest/init.sh \
-		tests/libc/initramfs.sh tests/libc/hosts tests/libc/nsswitch.conf $(GEN_INIT_CPIO)
-	tests/libc/initramfs.sh $(LIBC_SYSROOT) $(LT) $(CURDIR)/tests/guest/init.sh > $@.list
+		tests/libc/initramfs.sh tests/libc/hosts tests/libc/nsswitch.conf $(GEN_INIT_CPIO) \
+		$(T)/toolchain-cases.log
+	tests/libc/initramfs.sh $(LIBC_SYSROOT) $(LT) $(CURDIR)/tests/guest/init.sh $(T)/tc/guest > $@.list
 	$(GEN_INIT_CPIO) $@.list | gzip -1 > $@.tmp
 	@mv $@.tmp $@
 
@@ -60,7 +61,8 @@ space := $(empty) $(empty)
 LIBC_DONE := $(subst $(space),$(comma),$(strip $(LIBC_TESTS) $(addsuffix -static,$(LIBC_STATIC_TESTS))))
 all: libc $(T)/initramfs-libc.cpio.gz
 check: $(T)/libc-static.log $(T)/libc.log $(T)/libc-syscall.log
-LIBC_CHECK_ARGS = $(T)/libc-static.log $(T)/libc.log:$(LIBC_DONE) $(T)/libc-syscall.log:$(LIBC_DONE)
+LIBC_CHECK_ARGS = $(T)/libc-static.log $(T)/libc.log:$(LIBC_DONE),$(TC_DONE) \
+	$(T)/libc-syscall.log:$(LIBC_DONE),$(TC_DONE)
 check-full: $(T)/libc-stress.log $(T)/libc-dist.log
-LIBC_FULL_ARGS = $(T)/libc-stress.log:l_stress,l_stress-static $(T)/libc-dist.log:$(LIBC_DONE)
+LIBC_FULL_ARGS = $(T)/libc-stress.log:l_stress,l_stress-static $(T)/libc-dist.log:$(LIBC_DONE),$(TC_DONE)
 .PHONY: $(T)/libc-static.log $(T)/libc.log $(T)/libc-syscall.log $(T)/libc-stress.log $(T)/libc-dist.log
