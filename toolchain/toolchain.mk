@@ -61,11 +61,15 @@ XCC_TOOL := $(XT)/bin/$(XTRIPLET)-gcc
 toolchain: $(XT)/.stamp
 .PHONY: toolchain
 $(XT)/.stamp: toolchain/xsc-cc.c toolchain/xsc-tool.c toolchain/xsc-note.c toolchain/pkg-config.sh toolchain/toolchain.mk \
+		toolchain/xsc-nosyscall.cc \
 		$(B)/toolchain/xsc-verify $(LIBC_SYSROOT)/.libxsc $(XSC_LIBDIR)/libgcc_s.so.1
 	@mkdir -p $(XT)/bin $(XT)/libexec/xsc $(XT)/lib/xsc
 	$(HOSTCC) $(TOOL_CFLAGS) toolchain/xsc-cc.c -o $(XT)/bin/$(XTRIPLET)-gcc
 	$(HOSTCC) $(TOOL_CFLAGS) toolchain/xsc-tool.c -o $(XT)/bin/$(XTRIPLET)-as
 	$(HOSTCC) -c -Ikernel/tree/include/uapi toolchain/xsc-note.c -o $(XT)/lib/xsc/xsc-note.o
+	g++ -std=gnu++17 -O2 -Wall -Wextra -Werror -fPIC -shared -fno-rtti \
+		-I$$($(HOSTCC) -print-file-name=plugin)/include toolchain/xsc-nosyscall.cc \
+		-o $(XT)/lib/xsc/xsc-nosyscall.so
 	@# gcc's own link spec, the loader path replaced (checked: it must
 	@# change), --sysroot passed on to ld (a -specs *link drops it)
 	$(HOSTCC) -dumpspecs | sed -n '/^\*link:$$/{p;n;p}' | \

@@ -10,8 +10,8 @@
  * The toolchain root is two levels above this program (ROOT/bin/NAME):
  *   ROOT/sysroot, ROOT/libexec/xsc/{as,ld}, ROOT/bin/xsc-verify.
  *
- * -mno-syscall is always on: it is accepted and changes nothing;
- * -msyscall is an error. -dumpmachine prints the XSC triplet.
+ * -mno-syscall is always on (the GCC plugin ROOT/lib/xsc/xsc-nosyscall.so):
+ * it is accepted and changes nothing; -msyscall is an error. -dumpmachine prints the XSC triplet.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -80,6 +80,9 @@ int main(int argc, char **argv)
 		/* gcc's link spec with the XSC loader (toolchain.mk): a
 		   dynamic executable gets it, -static-pie and -shared none */
 		args[k++] = join("-specs=", join(root, "/lib/xsc/specs"));
+		/* -mno-syscall: inline asm with a syscall instruction is an
+		   error at its source line (xsc-nosyscall.cc) */
+		args[k++] = join("-fplugin=", join(root, "/lib/xsc/xsc-nosyscall.so"));
 	}
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-mno-syscall"))

@@ -71,11 +71,21 @@ builds "-nostartfiles: marked" "$cc" -nostartfiles -static -e main main.c lib.c 
 
 # the ways in, each refused with the place
 printf 'long f(void) { long r; asm volatile("syscall" : "=a"(r) : "0"(39L) : "rcx", "r11"); return r; }\n' > asm1.c
-refuses "inline asm syscall" 'syscall at 0x[0-9a-f]+ in .text \(f' "$cc" -O2 -c asm1.c -o asm1.o
+refuses "inline asm syscall: an error at the source line" \
+	'^asm1.c:1:[0-9]+: error: XSC: inline .asm. contains a syscall instruction' "$cc" -O2 -c asm1.c -o asm1.o
 printf 'void g(void) { __asm__ __volatile__ ("int $0x80"); }\n' > asm2.c
-refuses "inline asm int \$0x80" 'int \$0x80 at .* \(g' "$cc" -O2 -c asm2.c -o asm2.o
-printf 'void h(void) { asm("nop\\n\\tsysenter"); }\n' > asm3.c
-refuses "inline asm sysenter" 'sysenter at .* \(h\+0x' "$cc" -O2 -c asm3.c -o asm3.o
+refuses "inline asm int \$0x80" '^asm2.c:1:[0-9]+: error: .*int \$0x80' "$cc" -O2 -c asm2.c -o asm2.o
+printf 'void h(void) { asm("nop\\n\\tSYSENTER"); }\n' > asm3.c
+refuses "inline asm SYSENTER (any case)" '^asm3.c:1:[0-9]+: error: .*sysenter' "$cc" -O2 -c asm3.c -o asm3.o
+printf 'void i(void) { asm("int %%0" :: "i"(128)); }\n' > asm4.c
+refuses "inline asm int %0 with an \"i\"(128) operand" '^asm4.c:1:[0-9]+: error: .*int \$0x80' "$cc" -c asm4.c -o asm4.o
+printf 'void j(void) { asm(".byte 0x0f, 0x05"); }\n' > asm5.c
+refuses "inline asm .byte 0x0f, 0x05" '^asm5.c:1:[0-9]+: error: .*syscall \(as bytes\)' "$cc" -c asm5.c -o asm5.o
+printf 'asm(".globl top\\ntop: syscall");\n' > asm6.c
+refuses "top-level asm" 'asm6.c: XSC: top-level .asm. contains a syscall' "$cc" -c asm6.c -o asm6.o
+printf 'void k(void) { asm(".byte 0x0f; .byte 0x05"); }\n' > asm7.c
+refuses "what the plugin cannot read, the assembler refuses" 'asm7.o: syscall at 0x[0-9a-f]+ in .text \(k\+0x' \
+	"$cc" -c asm7.c -o asm7.o
 printf '.globl s\ns:\n\tmovl $39, %%eax\n\tsyscall\n\tret\n' > s1.S
 refuses "a .S file with syscall" 's1.o.*syscall at 0x5 in .text \(s\+0x5\)' "$cc" -c s1.S -o s1.o
 printf '.globl b\nb: .byte 0x0f, 0x05\n\tret\n' > b1.s
