@@ -10,6 +10,10 @@
  *        crti.o among the inputs) gets ROOT/lib/xsc/xsc-note.o added.
  *        On a forbidden instruction the inputs that hold it are named.
  *
+ * ld also drops the host's library directories that gcc adds after the
+ * sysroot's (-L/usr/lib/x86_64-linux-gnu and the like, LIBRARY_PATH): a
+ * library the sysroot lacks is not found rather than taken from the host.
+ *
  * A failing output file is removed; the exit status is 1, as for any
  * assembler or linker error. ld -r (a relocatable link) is checked like as.
  */
@@ -47,6 +51,30 @@ static int run(char **argv, int quiet)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+/*
+ * Is DIR one of the host system's library directories? gcc adds them to
+ * every link (its multiarch and ../../.. paths, LIBRARY_PATH) after the
+ * sysroot's; an XSC link must not find a host library there.
+ */
+static int host_libdir(const char *dir)
+{
+	static const char *const host[] = {
+		"/lib", "/lib64", "/usr/lib", "/usr/lib64", "/lib/x86_64-linux-gnu",
+		"/usr/lib/x86_64-linux-gnu", "/usr/local/lib", "/usr/local/lib64",
+	};
+	char real[PATH_MAX];
+	size_t i;
+
+	if (!realpath(dir, real))
+		return 0;
+	if (!strncmp(real, "/usr/local/", 11))
+		return 1;
+	for (i = 0; i < sizeof(host) / sizeof(host[0]); i++)
+		if (!strcmp(real, host[i]))
+			return 1;
+	return 0;
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t a = strlen(s), b = strlen(suffix);
@@ -75,6 +103,9 @@ int main(int argc, char **argv)
 	args[k++] = is_ld ? "/usr/bin/ld" : "/usr/bin/as";
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
+
+		if (is_ld && !strncmp(a, "-L", 2) && a[2] && host_libdir(a + 2))
+			continue;	/* the host's libraries are not XSC's */
 
 		if (!strcmp(a, "-o") && i + 1 < argc)
 			out = argv[i + 1];

@@ -103,4 +103,6 @@ refuses "a standard object with a syscall fails the link, naming it" \
 rm -f libraw.a && ar rcs libraw.a raw.o
 refuses "a standard archive: the member is named" 'libraw.a\(raw.o\): syscall' \
 	"$cc" useraw.c -L. -lraw -o useraw2
+printf 'int main(void) { return 0; }\n' > nolib.c
+refuses "a library only the host has is not found (-lz)" 'cannot find -lz' "$cc" nolib.c -lz -o nolib
 echo "XSC-GUEST-END"	# the end marker guestcheck wants: the script ran to the end
