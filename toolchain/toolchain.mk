@@ -61,7 +61,7 @@ XCC_TOOL := $(XT)/bin/$(XTRIPLET)-gcc
 toolchain: $(XT)/.stamp
 .PHONY: toolchain
 $(XT)/.stamp: toolchain/xsc-cc.c toolchain/xsc-tool.c toolchain/xsc-note.c toolchain/pkg-config.sh toolchain/toolchain.mk \
-		toolchain/xsc-nosyscall.cc \
+		toolchain/xsc-nosyscall.cc toolchain/cmake/x86_64-xsc-linux-gnu.cmake \
 		$(B)/toolchain/xsc-verify $(LIBC_SYSROOT)/.libxsc $(XSC_LIBDIR)/libgcc_s.so.1
 	@mkdir -p $(XT)/bin $(XT)/libexec/xsc $(XT)/lib/xsc
 	$(HOSTCC) $(TOOL_CFLAGS) toolchain/xsc-cc.c -o $(XT)/bin/$(XTRIPLET)-gcc
@@ -84,6 +84,8 @@ $(XT)/.stamp: toolchain/xsc-cc.c toolchain/xsc-tool.c toolchain/xsc-note.c toolc
 	for t in $(XBINUTILS); do ln -sf /usr/bin/x86_64-linux-gnu-$$t $(XT)/bin/$(XTRIPLET)-$$t; done
 	install -m 755 toolchain/pkg-config.sh $(XT)/bin/$(XTRIPLET)-pkg-config
 	install -m 755 $(B)/toolchain/xsc-verify $(XT)/bin/xsc-verify
+	install -D -m 644 toolchain/cmake/x86_64-xsc-linux-gnu.cmake \
+		$(XT)/share/xsc/cmake/x86_64-xsc-linux-gnu.cmake
 	ln -sfn $(LIBC_SYSROOT) $(XT)/sysroot
 	@touch $@
 all: toolchain
@@ -91,7 +93,7 @@ all: toolchain
 # the driver on a corpus and on the ways a syscall instruction gets in;
 # the corpus programs (tc/guest) run in the libc guest
 $(T)/toolchain-cases.log: $(XT)/.stamp toolchain/tests/toolchain-cases.sh tests/libc/check.h \
-		$(wildcard tests/libc/l_*.c)
+		$(wildcard tests/libc/l_*.c) $(wildcard toolchain/tests/cmake-demo/*)
 	@mkdir -p $(T)
 	rm -rf $(T)/tc
 	toolchain/tests/toolchain-cases.sh $(XT) $(T)/tc > $@.tmp

@@ -95,6 +95,7 @@ if [ "$variant" = libc ]; then	# the C library guest (tests/libc)
 			timeout 120 "$t" || echo "# $t exited $?"
 		done
 		check "a program and a shared library built by x86_64-xsc-linux-gnu-gcc" /xsc/tc/tc-uselib
+		check "a CMake-built program and library (toolchain file)" /xsc/tc/tc-cmake
 		libc_checks
 	fi
 	echo "XSC-GUEST-END"

@@ -105,4 +105,12 @@ refuses "a standard archive: the member is named" 'libraw.a\(raw.o\): syscall' \
 	"$cc" useraw.c -L. -lraw -o useraw2
 printf 'int main(void) { return 0; }\n' > nolib.c
 refuses "a library only the host has is not found (-lz)" 'cannot find -lz' "$cc" nolib.c -lz -o nolib
+# a CMake project with the toolchain file (its program runs in the guest)
+rm -rf cmake
+if cmake -S "$here/cmake-demo" -B cmake -G Ninja \
+	-DCMAKE_TOOLCHAIN_FILE="$tc/share/xsc/cmake/x86_64-xsc-linux-gnu.cmake" > cmake.log 2>&1 &&
+   ninja -C cmake >> cmake.log 2>&1 && "$xv" --quiet cmake/tc-cmake cmake/libdemo.so >> cmake.log 2>&1; then
+	cp cmake/tc-cmake cmake/libdemo.so guest/
+	pass "a CMake project (shared library, program, find_library of libxsc) with the toolchain file"
+else fail "the CMake project ($(tail -5 cmake.log | tr '\n' ' ' | cut -c1-200))"; fi
 echo "XSC-GUEST-END"	# the end marker guestcheck wants: the script ran to the end
