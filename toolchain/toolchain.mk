@@ -62,6 +62,7 @@ toolchain: $(XT)/.stamp
 .PHONY: toolchain
 $(XT)/.stamp: toolchain/xsc-cc.c toolchain/xsc-tool.c toolchain/xsc-note.c toolchain/pkg-config.sh toolchain/toolchain.mk \
 		toolchain/xsc-nosyscall.cc toolchain/cmake/x86_64-xsc-linux-gnu.cmake \
+		toolchain/meson/x86_64-xsc-linux-gnu.ini \
 		$(B)/toolchain/xsc-verify $(LIBC_SYSROOT)/.libxsc $(XSC_LIBDIR)/libgcc_s.so.1
 	@mkdir -p $(XT)/bin $(XT)/libexec/xsc $(XT)/lib/xsc
 	$(HOSTCC) $(TOOL_CFLAGS) toolchain/xsc-cc.c -o $(XT)/bin/$(XTRIPLET)-gcc
@@ -86,6 +87,8 @@ $(XT)/.stamp: toolchain/xsc-cc.c toolchain/xsc-tool.c toolchain/xsc-note.c toolc
 	install -m 755 $(B)/toolchain/xsc-verify $(XT)/bin/xsc-verify
 	install -D -m 644 toolchain/cmake/x86_64-xsc-linux-gnu.cmake \
 		$(XT)/share/xsc/cmake/x86_64-xsc-linux-gnu.cmake
+	@mkdir -p $(XT)/share/xsc/meson
+	sed 's|@ROOT@|$(XT)|' toolchain/meson/x86_64-xsc-linux-gnu.ini > $(XT)/share/xsc/meson/x86_64-xsc-linux-gnu.ini
 	ln -sfn $(LIBC_SYSROOT) $(XT)/sysroot
 	@touch $@
 all: toolchain
@@ -93,7 +96,7 @@ all: toolchain
 # the driver on a corpus and on the ways a syscall instruction gets in;
 # the corpus programs (tc/guest) run in the libc guest
 $(T)/toolchain-cases.log: $(XT)/.stamp toolchain/tests/toolchain-cases.sh tests/libc/check.h \
-		$(wildcard tests/libc/l_*.c) $(wildcard toolchain/tests/cmake-demo/*)
+		$(wildcard tests/libc/l_*.c) $(wildcard toolchain/tests/cmake-demo/* toolchain/tests/meson-demo/*)
 	@mkdir -p $(T)
 	rm -rf $(T)/tc
 	toolchain/tests/toolchain-cases.sh $(XT) $(T)/tc > $@.tmp

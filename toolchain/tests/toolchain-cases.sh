@@ -113,4 +113,11 @@ if cmake -S "$here/cmake-demo" -B cmake -G Ninja \
 	cp cmake/tc-cmake cmake/libdemo.so guest/
 	pass "a CMake project (shared library, program, find_library of libxsc) with the toolchain file"
 else fail "the CMake project ($(tail -5 cmake.log | tr '\n' ' ' | cut -c1-200))"; fi
+# a meson project with the cross file (its program runs in the guest)
+rm -rf meson
+if meson setup meson "$here/meson-demo" --cross-file "$tc/share/xsc/meson/x86_64-xsc-linux-gnu.ini" \
+	> meson.log 2>&1 && ninja -C meson >> meson.log 2>&1 && "$xv" --quiet meson/tc-meson >> meson.log 2>&1; then
+	cp meson/tc-meson guest/
+	pass "a meson project (static library, program, libxsc) with the cross file"
+else fail "the meson project ($(tail -5 meson.log | tr '\n' ' ' | cut -c1-200))"; fi
 echo "XSC-GUEST-END"	# the end marker guestcheck wants: the script ran to the end

@@ -1,0 +1,4 @@
+int demo_twice(int x)
+{
+	return 2 * x;
+}
