@@ -27,7 +27,7 @@ TOOL_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror
 all: deps kernel tests
 
 help:
-	@echo "make             build kernel (both driver variants) and tests"
+	@echo "make             build everything: kernels, the XSC glibc, the toolchain, the tests"
 	@echo "make check       build, then run every test in QEMU; ends with 'N passed, N failed'"
 	@echo "make check-full  check plus the long suites (docs/check-full.md): t_stress for STRESS_SECS (60)"
 	@echo "                 per entry body, the ring fuzzer for FUZZ_SECS (300) on the sanitizer kernel,"
