@@ -104,3 +104,15 @@ $(T)/toolchain-cases.log: $(XT)/.stamp toolchain/tests/toolchain-cases.sh tests/
 check: $(T)/toolchain-cases.log
 TOOLCHAIN_CHECK_ARGS += $(T)/toolchain-cases.log
 TC_DONE := l_io-tc,l_process-tc,l_signal-tc,l_xsc-tc,l_io-tc-spie,l_time-tc-static
+
+# Debian source packages built with the toolchain (toolchain/tests/packages.sh);
+# their own tests run in the libc guest (pkg-guest.sh)
+$(T)/packages.log: $(XT)/.stamp toolchain/tests/packages.sh toolchain/tests/packages.list \
+		toolchain/tests/pkg-guest.sh | deps
+	@mkdir -p $(T)
+	rm -rf $(T)/pkg
+	toolchain/tests/packages.sh $(XT) $(B)/toolchain/pkg-work $(T)/pkg > $@.tmp
+	@mv $@.tmp $@
+check: $(T)/packages.log
+TOOLCHAIN_CHECK_ARGS += $(T)/packages.log
+TC_DONE := $(TC_DONE),packages

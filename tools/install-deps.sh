@@ -12,6 +12,19 @@ for p in $pkgs; do
 	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
 		missing="$missing $p"
 done
+# apt-get source (glibc's testsuite, the toolchain's package tests) needs
+# deb-src entries: add them beside Debian's own, as root
+srcs() { grep -rhs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; }
+if [ -z "$(srcs)" ] && [ -f /etc/apt/sources.list.d/debian.sources ]; then
+	if [ "$(id -u)" = 0 ]; then
+		echo "deps: adding deb-src entries (/etc/apt/sources.list.d/xsc-deb-src.sources)"
+		sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+			> /etc/apt/sources.list.d/xsc-deb-src.sources
+		apt-get update -qq
+	else
+		echo "deps: no deb-src entry for apt-get source; run 'make' as root" >&2
+	fi
+fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "deps: missing packages:$missing" >&2

@@ -97,6 +97,7 @@ if [ "$variant" = libc ]; then	# the C library guest (tests/libc)
 		check "a program and a shared library built by x86_64-xsc-linux-gnu-gcc" /xsc/tc/tc-uselib
 		check "a CMake-built program and library (toolchain file)" /xsc/tc/tc-cmake
 		check "a meson-built program (cross file)" /xsc/tc/tc-meson
+		sh /xsc/pkg/pkg-guest.sh /xsc/pkg
 		libc_checks
 	fi
 	echo "XSC-GUEST-END"

@@ -1,12 +1,13 @@
 #!/bin/sh
-# initramfs.sh SYSROOT TESTDIR INIT [TCDIR]: the gen_init_cpio list of the C
+# initramfs.sh SYSROOT TESTDIR INIT [TCDIR [PKGDIR]]: the gen_init_cpio list of the C
 # library test guest: busybox, the XSC loader and libraries from SYSROOT,
 # some of the programs glibc installs (getconf, iconv with two gconv
 # modules, getent, locale, the static ldconfig), the test programs of
-# TESTDIR in /xsc/libc, those the toolchain built (TCDIR) in /xsc/tc,
+# TESTDIR in /xsc/libc, those the toolchain built (TCDIR) in /xsc/tc, the
+# Debian packages it built with their tests (PKGDIR, a tree) in /xsc/pkg,
 # /etc/hosts for getaddrinfo.
 set -eu
-sysroot=$1 tests=$2 init=$3 tc=${4:-}
+sysroot=$1 tests=$2 init=$3 tc=${4:-} pkg=${5:-}
 cat <<LIST
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
@@ -53,4 +54,13 @@ done
 for f in ${tc:+"$tc"/*}; do
 	[ -f "$f" ] && echo "file /xsc/tc/$(basename "$f") $f 0755 0 0"
 done
+if [ -n "$pkg" ] && [ -d "$pkg" ]; then
+	echo "dir /xsc/pkg 0755 0 0"
+	(cd "$pkg" && find . -mindepth 1 | sort) | while read -r f; do
+		n=/xsc/pkg/${f#./}
+		if [ -L "$pkg/$f" ]; then echo "slink $n $(readlink "$pkg/$f") 0777 0 0"
+		elif [ -d "$pkg/$f" ]; then echo "dir $n 0755 0 0"
+		else echo "file $n $pkg/$f 0755 0 0"; fi
+	done
+fi
 exit 0

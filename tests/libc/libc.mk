@@ -35,8 +35,9 @@ $(LT)/u_interp: tests/libc/u_main.c	# standard, but PT_INTERP is the XSC loader
 
 $(T)/initramfs-libc.cpio.gz: $(LT_BINS) $(XSC_LIBDIR)/libgcc_s.so.1 tests/guest/init.sh \
 		tests/libc/initramfs.sh tests/libc/hosts tests/libc/nsswitch.conf $(GEN_INIT_CPIO) \
-		$(T)/toolchain-cases.log
-	tests/libc/initramfs.sh $(LIBC_SYSROOT) $(LT) $(CURDIR)/tests/guest/init.sh $(T)/tc/guest > $@.list
+		$(T)/toolchain-cases.log $(T)/packages.log
+	tests/libc/initramfs.sh $(LIBC_SYSROOT) $(LT) $(CURDIR)/tests/guest/init.sh $(T)/tc/guest \
+		$(T)/pkg > $@.list
 	$(GEN_INIT_CPIO) $@.list | gzip -1 > $@.tmp
 	@mv $@.tmp $@
 
