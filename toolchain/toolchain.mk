@@ -62,7 +62,7 @@ toolchain: $(XT)/.stamp
 .PHONY: toolchain
 $(XT)/.stamp: toolchain/xsc-cc.c toolchain/xsc-tool.c toolchain/xsc-note.c toolchain/pkg-config.sh toolchain/toolchain.mk \
 		toolchain/xsc-nosyscall.cc toolchain/cmake/x86_64-xsc-linux-gnu.cmake \
-		toolchain/meson/x86_64-xsc-linux-gnu.ini \
+		toolchain/meson/x86_64-xsc-linux-gnu.ini toolchain/xsc-verify.1 toolchain/x86_64-xsc-linux-gnu-gcc.1 \
 		$(B)/toolchain/xsc-verify $(LIBC_SYSROOT)/.libxsc $(XSC_LIBDIR)/libgcc_s.so.1
 	@mkdir -p $(XT)/bin $(XT)/libexec/xsc $(XT)/lib/xsc
 	$(HOSTCC) $(TOOL_CFLAGS) toolchain/xsc-cc.c -o $(XT)/bin/$(XTRIPLET)-gcc
@@ -85,6 +85,8 @@ $(XT)/.stamp: toolchain/xsc-cc.c toolchain/xsc-tool.c toolchain/xsc-note.c toolc
 	for t in $(XBINUTILS); do ln -sf /usr/bin/x86_64-linux-gnu-$$t $(XT)/bin/$(XTRIPLET)-$$t; done
 	install -m 755 toolchain/pkg-config.sh $(XT)/bin/$(XTRIPLET)-pkg-config
 	install -m 755 $(B)/toolchain/xsc-verify $(XT)/bin/xsc-verify
+	install -D -m 644 toolchain/xsc-verify.1 $(XT)/share/man/man1/xsc-verify.1
+	install -D -m 644 toolchain/x86_64-xsc-linux-gnu-gcc.1 $(XT)/share/man/man1/x86_64-xsc-linux-gnu-gcc.1
 	install -D -m 644 toolchain/cmake/x86_64-xsc-linux-gnu.cmake \
 		$(XT)/share/xsc/cmake/x86_64-xsc-linux-gnu.cmake
 	@mkdir -p $(XT)/share/xsc/meson
