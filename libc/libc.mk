@@ -39,9 +39,11 @@ $(B)/libc/stock/.stamp: $(B)/libc/src-stock/xsc-source.txt $(B)/libc/kernel-head
 
 # libxsc: the ring for programs (libc/libxsc), installed into the sysroot
 XSC_LIBDIR := $(LIBC_SYSROOT)/lib/x86_64-xsc-linux-gnu
-LIBXSC_CC = $(HOSTCC) --sysroot=$(LIBC_SYSROOT) -B$(LIBC_SYSROOT)/usr/lib/x86_64-xsc-linux-gnu/ \
-	-L$(LIBC_SYSROOT)/usr/lib/x86_64-xsc-linux-gnu -L$(XSC_LIBDIR) -std=gnu11 -O2 -Wall -Wextra \
-	-Werror -mno-red-zone -Ilibc/libxsc
+# the system gcc pointed at the XSC sysroot (start files, libraries);
+# the tests build with it too (tests/libc/libc.mk)
+XSC_SYSROOT_CC = $(HOSTCC) --sysroot=$(LIBC_SYSROOT) -B$(LIBC_SYSROOT)/usr/lib/x86_64-xsc-linux-gnu/ \
+	-L$(LIBC_SYSROOT)/usr/lib/x86_64-xsc-linux-gnu -L$(XSC_LIBDIR)
+LIBXSC_CC = $(XSC_SYSROOT_CC) -std=gnu11 -O2 -Wall -Wextra -Werror -mno-red-zone -Ilibc/libxsc
 $(LIBC_SYSROOT)/.libxsc: libc/libxsc/xsc.c libc/libxsc/xsc.h libc/libxsc/xsc.3 $(LIBC_SYSROOT)/.stamp
 	@mkdir -p $(B)/libc/libxsc
 	$(LIBXSC_CC) -fPIC -c libc/libxsc/xsc.c -o $(B)/libc/libxsc/xsc.os

@@ -94,9 +94,9 @@ int main(int argc, char **argv)
 	if (!args || n <= 0)
 		return 2;
 	self[n] = 0;
+	/* ROOT/bin/NAME: libexec/xsc/{as,ld} are links to it, which
+	   /proc/self/exe resolves */
 	snprintf(root, sizeof(root), "%s", dirname(dirname(self)));
-	if (ends_with(root, "/libexec"))	/* ROOT/libexec/xsc/NAME */
-		root[strlen(root) - strlen("/libexec")] = 0;
 	snprintf(verify, sizeof(verify), "%s/bin/xsc-verify", root);
 	snprintf(note, sizeof(note), "%s/lib/xsc/xsc-note.o", root);
 
@@ -130,8 +130,7 @@ int main(int argc, char **argv)
 		return 0;
 	/* say why: xsc-verify's findings on the output, then on the inputs */
 	fprintf(stderr, "%s: error: %s is not an XSC object:\n", base, out);
-	char *loud[] = { verify, "--quiet", (char *)out, NULL };
-	run(loud, 2);
+	run(vargs, 2);
 	for (i = 1; is_ld && i < argc; i++) {
 		char lib[PATH_MAX], *file = argv[i];
 

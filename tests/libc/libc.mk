@@ -5,11 +5,10 @@
 LT := $(T)/libc
 LIBC_TESTS := l_process l_io l_fs l_net l_ipc l_signal l_time l_stress l_xsc l_dlopen
 LIBC_STATIC_TESTS := $(filter-out l_dlopen,$(LIBC_TESTS))
-XLIB := $(LIBC_SYSROOT)/usr/lib/x86_64-xsc-linux-gnu
 # until the toolchain (x86_64-xsc-linux-gnu-gcc) exists: the system gcc
 # pointed at the XSC sysroot
-XCC = $(HOSTCC) --sysroot=$(LIBC_SYSROOT) -B$(XLIB)/ -L$(XLIB) -L$(XSC_LIBDIR) \
-	-Wl,-rpath-link=$(XSC_LIBDIR) -Wl,--dynamic-linker=/lib64/ld-linux-xsc-x86-64.so.2
+XCC = $(XSC_SYSROOT_CC) -Wl,-rpath-link=$(XSC_LIBDIR) \
+	-Wl,--dynamic-linker=/lib64/ld-linux-xsc-x86-64.so.2
 LT_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -pthread
 LT_BINS := $(addprefix $(LT)/,$(LIBC_TESTS) $(addsuffix -static,$(LIBC_STATIC_TESTS)) \
 	x_lib.so u_lib.so n_needs_u u_interp)
