@@ -1,7 +1,10 @@
 #!/bin/sh
 # pkg-guest.sh DIR: in the guest, the Debian packages' own tests on what
 # packages.sh built for XSC: zlib's "make test" (static and shared:
-# example, and a minigzip round trip), GNU hello's tests/ scripts.
+# example, and a minigzip round trip), GNU hello's tests/ scripts, and the
+# test lists ctest (cJSON) and meson (libdrm) gave for the XSC builds
+# (NAME/tests.list: name, directory, command; exit 77 is a skip, as
+# both ctest and meson count it).
 d=${1:-/xsc/pkg}
 passed=0 failed=0
 ok() { echo "PASS packages: $*"; passed=$((passed + 1)); }
@@ -27,4 +30,17 @@ if [ -x "$d/hello/hello" ]; then
 		else ko "GNU hello $(basename "$t") (exit $rc: $(tr '\n' ' ' < /tmp/hello.out | cut -c1-150))"; fi
 	done
 else ko "GNU hello was not built"; fi
+for p in cjson libdrm; do
+	if [ ! -s "$d/$p/tests.list" ]; then ko "$p was not built"; continue; fi
+	libs=$(find "$d/$p" -name '*.so*' -exec dirname {} \; | sort -u | tr '\n' :)
+	while IFS='	' read -r name dir cmd; do
+		# shellcheck disable=SC2086 # the command's words, as the build system listed them
+		(cd "$d/$p/$dir" && LD_LIBRARY_PATH=$libs exec "$d/$p/"$cmd) > /tmp/pkgt.out 2>&1 < /dev/null
+		rc=$?
+		if [ $rc = 0 ]; then ok "$p test $name"
+		elif [ $rc = 77 ]; then
+			echo "# packages: $p test $name skipped itself (exit 77: $(tr '\n' ' ' < /tmp/pkgt.out | cut -c1-100))"
+		else ko "$p test $name (exit $rc: $(tr '\n' ' ' < /tmp/pkgt.out | tail -c 200))"; fi
+	done < "$d/$p/tests.list"
+done
 echo "DONE packages: $passed passed, $failed failed"
