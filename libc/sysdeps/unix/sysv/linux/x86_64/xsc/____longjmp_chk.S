@@ -21,9 +21,9 @@
    after it restores rdi and rsi from r10 and rbx anyway.  The token is
    replaced here rather than the file copied.  */
 #define syscall							\
-	subq 28, %rsp;					\
+	subq $128, %rsp;					\
 	cfi_adjust_cfa_offset (128);				\
 	call __xsc_syscall;					\
-	addq 28, %rsp;					\
+	addq $128, %rsp;					\
 	cfi_adjust_cfa_offset (-128)
 #include <sysdeps/unix/sysv/linux/x86_64/____longjmp_chk.S>
