@@ -53,5 +53,6 @@ include kernel/kernel.mk
 include libc/libc.mk
 include tests/tests.mk
 include tests/libc/libc.mk
+include tests/glibc/glibc.mk
 include toolchain/toolchain.mk
 include bench/bench.mk

@@ -102,7 +102,7 @@ check: all $(T)/guestcheck $(GUEST_LOGS)
 	@$(T)/guestcheck $(T)/static.log $(T)/module.log:$(ALL_DONE),modref \
 		$(T)/builtin.log:basic,sigsys,vdso,elfnote,insn,xsc1 $(T)/strict.log:strict \
 		$(T)/strictmod.log:strict $(T)/syscall.log:$(ALL_DONE) $(LIBC_CHECK_ARGS) \
-		$(TOOLCHAIN_CHECK_ARGS)
+		$(TOOLCHAIN_CHECK_ARGS) $(GLIBC_CHECK_ARGS)
 
 # make check-full: everything in make check, then
 # - a long stress run in its own boot per entry body (STRESS_SECS each)
@@ -126,7 +126,7 @@ check-full: check $(FULL_LOGS)
 	@echo "== results of the long runs =="
 	@$(T)/guestcheck $(T)/stress-fault.log:stress $(T)/stress-syscall.log:stress \
 		$(T)/debug.log:fuzz,stress $(T)/distmod.log:$(ALL_DONE),modref $(T)/dist.log:$(ALL_DONE) \
-		$(LIBC_FULL_ARGS) $(TOOLCHAIN_FULL_ARGS)
+		$(LIBC_FULL_ARGS) $(TOOLCHAIN_FULL_ARGS) $(GLIBC_FULL_ARGS)
 
 # guest logs are results of a run, not build products: always boot again
 .PHONY: $(T)/module.log $(T)/builtin.log $(T)/strict.log $(T)/strictmod.log $(T)/syscall.log $(T)/static.log $(T)/accel \
