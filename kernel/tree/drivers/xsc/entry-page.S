@@ -55,6 +55,75 @@ SYM_DATA_START(\name)
 	.org	\name + XSC_OFF_DB_TRAP
 	\doorbell
 	ud2
+
+	/*
+	 * Unwind information for the code above (XSC_OFF_EH_FRAME_HDR):
+	 * an .eh_frame_hdr with its binary-search table, then the .eh_frame.
+	 * A restarted call shows the restart stub as the interrupted PC of
+	 * its signal frame, with the call's return address still in rcx:
+	 * unwinders (pthread_cancel, C++ exceptions, backtrace()) step from
+	 * there to the caller. All offsets are relative: the page is a copy.
+	 */
+	.org	\name + XSC_OFF_EH_FRAME_HDR, 0xcc
+\name\()_hdr:
+	.byte	1			/* version */
+	.byte	0x1b			/* eh_frame_ptr: DW_EH_PE_pcrel | sdata4 */
+	.byte	0x03			/* fde_count: DW_EH_PE_udata4 */
+	.byte	0x3b			/* table: DW_EH_PE_datarel | sdata4 */
+	.long	\name\()_cie - .
+	.long	3
+	.long	\name + XSC_OFF_ENTRY - \name\()_hdr, \name\()_fde0 - \name\()_hdr
+	.long	\name + XSC_OFF_RESTART - \name\()_hdr, \name\()_fde1 - \name\()_hdr
+	.long	\name + XSC_OFF_RESTART_BLOCK - \name\()_hdr, \name\()_fde2 - \name\()_hdr
+	.balign	8, 0
+\name\()_cie:
+	.long	\name\()_fde0 - \name\()_cie - 4
+	.long	0			/* CIE id */
+	.byte	1			/* version */
+	.asciz	"zR"
+	.uleb128 1			/* code alignment */
+	.sleb128 -8			/* data alignment */
+	.byte	16			/* return address: rip */
+	.uleb128 1
+	.byte	0x1b			/* FDE addresses: pcrel | sdata4 */
+	.byte	0x0c, 7, 8		/* DW_CFA_def_cfa rsp, 8: just called */
+	.byte	0x90, 1			/* DW_CFA_offset rip, cfa - 8 */
+	.balign	8, 0
+	/* the entry: as any function just called */
+\name\()_fde0:
+	.long	\name\()_fde1 - \name\()_fde0 - 4
+	.long	. - \name\()_cie
+	.long	\name + XSC_OFF_ENTRY - .
+	.long	XSC_OFF_RESTART - XSC_OFF_ENTRY
+	.uleb128 0
+	.balign	8, 0
+	/* the restart stubs: the return address in rcx until pushed */
+\name\()_fde1:
+	.long	\name\()_fde2 - \name\()_fde1 - 4
+	.long	. - \name\()_cie
+	.long	\name + XSC_OFF_RESTART - .
+	.long	XSC_OFF_RESTART_BLOCK - XSC_OFF_RESTART
+	.uleb128 0
+	.byte	0x0e, 0			/* DW_CFA_def_cfa_offset 0 */
+	.byte	0x09, 16, 2		/* DW_CFA_register rip, rcx */
+	.byte	0x41			/* DW_CFA_advance_loc 1: pushq %rcx */
+	.byte	0x0e, 8			/* DW_CFA_def_cfa_offset 8 */
+	.byte	0x90, 1			/* DW_CFA_offset rip, cfa - 8 */
+	.balign	8, 0
+\name\()_fde2:
+	.long	\name\()_end_fde - \name\()_fde2 - 4
+	.long	. - \name\()_cie
+	.long	\name + XSC_OFF_RESTART_BLOCK - .
+	.long	XSC_OFF_SIGRETURN - XSC_OFF_RESTART_BLOCK
+	.uleb128 0
+	.byte	0x0e, 0
+	.byte	0x09, 16, 2
+	.byte	0x41
+	.byte	0x0e, 8
+	.byte	0x90, 1
+	.balign	8, 0
+\name\()_end_fde:
+	.long	0			/* the end of .eh_frame */
 SYM_DATA_END_LABEL(\name, SYM_L_GLOBAL, \name\()_end)
 .endm
 

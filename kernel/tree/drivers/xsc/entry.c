@@ -41,8 +41,12 @@ static int __init xsc_core_init(void)
 	struct page *page = alloc_page(GFP_KERNEL);
 	u8 *p;
 
+	BUILD_BUG_ON(XSC_OFF_EH_FRAME_HDR != XSC_PAGE_EH_FRAME_HDR);
 	if (!page)
 		return -ENOMEM;
+	if (WARN_ON(xsc_entry_code_end - xsc_entry_code > PAGE_SIZE ||
+		    xsc_entry_code_sc_end - xsc_entry_code_sc > PAGE_SIZE))
+		return -EINVAL;
 	p = page_address(page);
 	memset(p, 0xcc, PAGE_SIZE);
 	if (xsc_body_syscall)

@@ -24,6 +24,8 @@
 #define XSC_OFF_DB_SIGRETURN	0x37
 #define XSC_OFF_TRAP		0x40	/* return of a SECCOMP_RET_TRAP handler */
 #define XSC_OFF_DB_TRAP		0x4a
+/* the unwind information: uapi XSC_PAGE_EH_FRAME_HDR (checked in entry.c) */
+#define XSC_OFF_EH_FRAME_HDR	0x80
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>

@@ -104,6 +104,16 @@ struct xsc_ring_hdr {
  * rax = 0 and writes no CQE; the rest of the run is the parent's.
  */
 
+/*
+ * Unwind information: the page that holds the entry (AT_XSC_ENTRY rounded
+ * down to 4096) carries at this offset an .eh_frame_hdr (version 1, with a
+ * binary-search table) and the .eh_frame it points to, describing the
+ * page's code. A signal frame of a restarted call shows a PC inside this
+ * page; an unwinder asked about such a PC uses this header as it would an
+ * object's PT_GNU_EH_FRAME (glibc's _dl_find_object returns it).
+ */
+#define XSC_PAGE_EH_FRAME_HDR	0x80
+
 /* si_code of the SIGSYS an XSC task gets for a syscall instruction */
 #define SYS_XSC			3
 
