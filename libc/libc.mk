@@ -24,9 +24,13 @@ $(B)/libc/kernel-headers/.stamp: $(B)/kernel/src.stamp $(KTREE)
 	find $(B)/libc/kernel-headers -name '.*' -type f -delete
 	@touch $@
 
-$(B)/libc/src-%/xsc-source.txt: libc/VERSION libc/prepare-source.sh $(wildcard libc/patches/*) | deps
+# the stock source gets neither the port nor the patches
+$(B)/libc/src-xsc/xsc-source.txt: libc/VERSION libc/prepare-source.sh $(wildcard libc/patches/*) | deps
 	@mkdir -p $(B)/libc
-	libc/prepare-source.sh $(B)/libc $*
+	libc/prepare-source.sh $(B)/libc xsc
+$(B)/libc/src-stock/xsc-source.txt: libc/VERSION libc/prepare-source.sh | deps
+	@mkdir -p $(B)/libc
+	libc/prepare-source.sh $(B)/libc stock
 
 $(LIBC_SYSROOT)/.stamp: $(B)/libc/src-xsc/xsc-source.txt $(B)/libc/kernel-headers/.stamp libc/build.sh \
 		$(LIBC_SYSDEPS)

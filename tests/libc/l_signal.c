@@ -1,7 +1,10 @@
 /*
  * l_signal: signals on the XSC C library: sigaction, sigprocmask, kill,
  * handlers that make calls, SA_RESTART against EINTR, siglongjmp out of
- * a handler, sigaltstack, backtrace() through the signal frame.
+ * a handler, sigaltstack, backtrace() through the signal frame, also
+ * from an SA_RESTART handler that interrupted a blocked read (its frame
+ * shows the restart stub of the [xsc] page: the page's own unwind
+ * information leads back to the reader).
  */
 #include "check.h"
 #include <execinfo.h>
@@ -39,6 +42,60 @@ static void tracer(int sig)
 static __attribute__((noinline)) void deep(void)
 {
 	raise(SIGUSR2);
+}
+
+/* backtrace() in an SA_RESTART handler: does it reach the blocked reader? */
+static void *restart_bt[32];
+static int restart_frames;
+static void restart_tracer(int sig)
+{
+	(void)sig;
+	restart_frames = backtrace(restart_bt, 32);
+}
+/* in a section of its own: the linker's __start_/__stop_ symbols bound it */
+extern char __start_l_signal_reader[], __stop_l_signal_reader[];
+static __attribute__((noinline, section("l_signal_reader"))) int blocked_reader(int fd)
+{
+	char c;
+	int rc = (int)read(fd, &c, 1);
+
+	__asm__ volatile("" ::: "memory");	/* no tail call: a frame of its own */
+	return rc;
+}
+struct late { int fd[2]; pthread_t reader; };
+static void *late_writer(void *arg)
+{
+	struct late *l = arg;
+
+	usleep(300000);
+	pthread_kill(l->reader, SIGUSR2);	/* into the blocked read */
+	usleep(300000);
+	if (write(l->fd[1], "w", 1) != 1)
+		return arg;
+	return NULL;
+}
+static int reader_in_backtrace(void)
+{
+	struct sigaction rs = { .sa_handler = restart_tracer, .sa_flags = SA_RESTART };
+	struct late l = { .reader = pthread_self() };
+	pthread_t t;
+	int i;
+
+	sigaction(SIGUSR2, &rs, NULL);
+	if (pipe(l.fd))
+		return -1;
+	pthread_create(&t, NULL, late_writer, &l);
+	i = blocked_reader(l.fd[0]);
+	pthread_join(t, NULL);
+	close(l.fd[0]);
+	close(l.fd[1]);
+	if (i != 1 || !restart_frames)
+		return -1;
+	for (i = 1; i < restart_frames; i++)	/* 0 is the handler */
+		if ((char *)restart_bt[i] > __start_l_signal_reader &&
+		    (char *)restart_bt[i] <= __stop_l_signal_reader)
+			return i;
+	return -2;
 }
 
 static void drain(void)
@@ -135,5 +192,8 @@ int main(void)
 	sigaction(SIGUSR2, &ts, NULL);
 	deep();
 	CHECK(frames >= 4, "backtrace() from a handler steps through the signal frame (%d frames)", frames);
+	i = reader_in_backtrace();
+	CHECK(i > 0, "backtrace() in an SA_RESTART handler that interrupted a blocked read reaches the "
+	      "reader (frame %d of %d; -2: not found, -1: the read failed)", i, restart_frames);
 	return ck_end();
 }
