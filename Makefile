@@ -32,6 +32,8 @@ help:
 	@echo "make check-full  check plus the long suites (docs/check-full.md): t_stress for STRESS_SECS (60)"
 	@echo "                 per entry body, the ring fuzzer for FUZZ_SECS (300) on the sanitizer kernel,"
 	@echo "                 every test on the Debian-config kernel"
+	@echo "make glibc-suite glibc's own make check in GLIBC_SUBDIRS, XSC glibc against the stock build,"
+	@echo "                 on the Debian-config kernel (part of check-full; docs/glibc-testsuite.md)"
 	@echo "make kernel-dist the Debian-config kernels: $(B)/kernel/dist-{module,builtin}/"
 	@echo "make kernel-debug the sanitizer kernel: $(B)/kernel/debug/"
 	@echo "make kernel      only the kernels: $(B)/kernel/{module,builtin}/"

@@ -1,6 +1,7 @@
 #!/bin/bash
-# compare.sh STOCK.sum XSC.sum DIFFERENCES.list "SUBDIRS" SOURCE.txt OUT.md
-# glibc's tests.sum of the stock build and of the XSC build, side by side:
+# compare.sh STOCK-OBJDIR XSC-OBJDIR DIFFERENCES.list "SUBDIRS" SOURCE.txt OUT.md
+# glibc's DIR/subdir-tests.sum of the stock build and of the XSC build
+# (each directory's make check writes one), side by side:
 # per directory the PASS/FAIL/UNSUPPORTED/XFAIL counts of both, and every
 # test whose result differs, written as a Markdown table to OUT.md. On
 # stdout, for guestcheck: a FAIL line for each test that passes on stock
@@ -8,9 +9,16 @@
 # for each listed test that no longer differs (the list stays honest), and
 # a PASS line per directory otherwise.
 set -u
-stock=$1 xsc=$2 known=$3 subdirs=$4 source=$5 out=$6
-for f in "$stock" "$xsc"; do
-	[ -s "$f" ] || { echo "FAIL glibc-suite: $f is missing or empty (the run did not finish)"; exit 1; }
+sobj=$1 xobj=$2 known=$3 subdirs=$4 source=$5 out=$6
+stock=$(mktemp) xsc=$(mktemp)
+trap 'rm -f "$stock" "$xsc"' EXIT
+for d in $subdirs; do
+	for o in "$sobj" "$xobj"; do
+		[ -s "$o/$d/subdir-tests.sum" ] ||
+			echo "FAIL glibc-suite: $o/$d/subdir-tests.sum is missing (that run did not finish)"
+	done
+	cat "$sobj/$d/subdir-tests.sum" >> "$stock" 2> /dev/null
+	cat "$xobj/$d/subdir-tests.sum" >> "$xsc" 2> /dev/null
 done
 ver=$(sed -n 's/^version=//p' "$source")
 awk -v subdirs="$subdirs" -v ver="$ver" -v date="$(date -u +%Y-%m-%d)" -v out="$out" \
