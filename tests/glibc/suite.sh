@@ -117,7 +117,9 @@ if [ -n "$subdirs" ]; then
 		echo "# $name: the container tests' root was not made (see $console.make)"
 	for d in $subdirs; do
 		t0=$(date +%s)
-		rm -f "$obj/$d/subdir-tests.sum"
+		# every test runs again: results of this kernel and this build
+		find "$obj/$d" -maxdepth 1 \( -name '*.out' -o -name '*.test-result' \
+			-o -name subdir-tests.sum \) -delete
 		"${mk[@]}" -C "$src/$d" ..=../ subdir="$d" objdir="$obj" check >> "$console.make" 2>&1
 		if [ -s "$obj/$d/subdir-tests.sum" ]; then
 			echo "# $name: $d in $(( $(date +%s) - t0 )) s: $(cut -d: -f1 "$obj/$d/subdir-tests.sum" | sort | uniq -c | tr -s ' \n' ' ')"
