@@ -88,7 +88,8 @@ $(GT)/suite/stock-%.log: $(GLIBC_GUEST_DEPS) $(B)/libc/stock/.stamp $(GSK)
 $(T)/glibc-suite.log: $(GLIBC_SUITE_LOGS) tests/glibc/compare.sh tests/glibc/differences.list
 	{ cat $(GLIBC_SUITE_LOGS); \
 	  tests/glibc/compare.sh $(B)/libc/obj-stock $(B)/libc/obj-xsc tests/glibc/differences.list \
-		"$(GLIBC_SUBDIRS)" $(B)/libc/src-xsc/xsc-source.txt $(GT)/glibc-testsuite.md; \
+		"$(GLIBC_SUBDIRS)" $(B)/libc/src-xsc/xsc-source.txt $(GT)/glibc-testsuite.md \
+		"$(GLIBC_SUITE_KERNEL) variant, linux-source-6.1 $$(sed -n 's/^version=//p' $(B)/kernel/source.txt)"; \
 	  echo XSC-GUEST-END; } > $@.tmp
 	@mv $@.tmp $@
 	@echo "tests: the comparison table: $(GT)/glibc-testsuite.md (docs/glibc-testsuite.md holds the last one)"
