@@ -62,7 +62,7 @@ $(T)/glibc-quick.log: $(GLIBC_GUEST_DEPS) tests/glibc/quick.list $(LIBC_SYSROOT)
 	@echo "tests: glibc's own tests of tests/glibc/quick.list in a guest"
 	@start=$$(date +%s); \
 	$(call glibc_suite,glibc-quick,$(B)/kernel/builtin/bzImage,$(B)/libc/obj-xsc,$(B)/libc/src-xsc,\
-		--expect-xsc 1 -- $$(sed 's/#.*//' tests/glibc/quick.list)) > $@.tmp || true; \
+		--expect-xsc 1 --test-timeout 900 -- $$(sed 's/#.*//' tests/glibc/quick.list)) > $@.tmp || true; \
 	cat $(GT)/glibc-quick.console >> $@.tmp; echo XSC-GUEST-END >> $@.tmp; \
 	echo "tests: glibc quick tests done in $$(( $$(date +%s) - start )) s"
 	@mv $@.tmp $@

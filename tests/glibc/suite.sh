@@ -14,11 +14,13 @@
 # its own path: must hold the build tree, the source and the sysroot)
 # --obj OBJDIR --src SRCDIR --wrapper PATH --console LOG [--accel "ARGS"]
 # [--jobs N] [--timeoutfactor N] [--mem MiB] [--name NAME]
+# [--test-timeout SECS] (the last resort for a hung command; default 300
+# times the factor: above every test's own TIMEOUT)
 # [--expect-xsc 1|0] (a program of the build, run as the tests are, reads
 # its /proc/self/xsc: an XSC task or not)
 set -u
 kernel= initrd= share= obj= src= wrapper= console= accel="-accel tcg" jobs=2 factor=10
-mem=2048 name=glibc subdirs= tests=() expect=
+mem=2048 name=glibc subdirs= tests=() expect= ttimeout=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=$2; shift ;;
@@ -35,6 +37,7 @@ while [ $# -gt 0 ]; do
 	--name) name=$2; shift ;;
 	--subdirs) subdirs=$2; shift ;;
 	--expect-xsc) expect=$2; shift ;;
+	--test-timeout) ttimeout=$2; shift ;;
 	--help) sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	--) shift; tests=("$@"); break ;;
 	*) echo "suite.sh: unknown option $1 (--help)" >&2; exit 2 ;;
@@ -106,13 +109,14 @@ if [ -n "$expect" ]; then
 	fi
 fi
 
-# the last resort for a hung command: above every test's own TIMEOUT
-tw="$wrapper --port $port --timeout $(( 300 * factor ))"
+tw="$wrapper --port $port --timeout ${ttimeout:-$(( 300 * factor ))}"
 mk=(make -k -j"$jobs" "test-wrapper=$tw" "TIMEOUTFACTOR=$factor")
 export TIMEOUTFACTOR=$factor
 if [ -n "$subdirs" ]; then
 	# glibc's own make check, one directory after the other (each writes
 	# DIR/subdir-tests.sum), after the test root its container tests copy
+	# (made again when the library is newer: the stamp knows no dependencies)
+	[ "$obj/libc.so" -nt "$obj/testroot.pristine/install.stamp" ] && rm -rf "$obj/testroot.pristine"
 	"${mk[@]}" -C "$obj" "$obj/testroot.pristine/install.stamp" > "$console.make" 2>&1 ||
 		echo "# $name: the container tests' root was not made (see $console.make)"
 	for d in $subdirs; do
