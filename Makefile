@@ -40,6 +40,7 @@ help:
 	@echo "make libc        only the XSC glibc (+ libxsc): $(B)/libc/sysroot/"
 	@echo "make libc-stock  the same glibc source without the port: $(B)/libc/stock/"
 	@echo "make toolchain   the x86_64-xsc-linux-gnu toolchain: $(B)/toolchain/xsc/bin/"
+	@echo "make packages    the xsc-amd64 .debs (glibc, libxsc, libgcc-s1, headers, xsc-tools): $(B)/packages/debs/"
 	@echo "make tests       only the test programs and initramfs"
 	@echo "make deps        install missing build dependencies (root, apt)"
 	@echo "make clean       remove $(B) (the cache in $(XSC_CACHE) stays)"
@@ -57,4 +58,5 @@ include tests/tests.mk
 include tests/libc/libc.mk
 include tests/glibc/glibc.mk
 include toolchain/toolchain.mk
+include packages/packages.mk
 include bench/bench.mk

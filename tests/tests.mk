@@ -102,7 +102,7 @@ check: all $(T)/guestcheck $(GUEST_LOGS)
 	@$(T)/guestcheck $(T)/static.log $(T)/module.log:$(ALL_DONE),modref \
 		$(T)/builtin.log:basic,sigsys,vdso,elfnote,insn,xsc1 $(T)/strict.log:strict \
 		$(T)/strictmod.log:strict $(T)/syscall.log:$(ALL_DONE) $(LIBC_CHECK_ARGS) \
-		$(TOOLCHAIN_CHECK_ARGS) $(GLIBC_CHECK_ARGS)
+		$(TOOLCHAIN_CHECK_ARGS) $(GLIBC_CHECK_ARGS) $(PACKAGES_CHECK_ARGS) $(IMAGE_CHECK_ARGS)
 
 # make check-full: everything in make check, then
 # - a long stress run in its own boot per entry body (STRESS_SECS each)
