@@ -20,6 +20,7 @@ export CCACHE_DIR ?= $(XSC_CACHE)/ccache
 # relative paths in cache keys: a clone elsewhere still hits the cache
 export CCACHE_BASEDIR ?= $(CURDIR)
 CCACHE := $(shell command -v ccache 2>/dev/null)
+comma := ,
 HOSTCC := gcc
 TOOL_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror
 
@@ -41,6 +42,9 @@ help:
 	@echo "make libc-stock  the same glibc source without the port: $(B)/libc/stock/"
 	@echo "make toolchain   the x86_64-xsc-linux-gnu toolchain: $(B)/toolchain/xsc/bin/"
 	@echo "make packages    the xsc-amd64 .debs (glibc, libxsc, libgcc-s1, headers, xsc-tools): $(B)/packages/debs/"
+	@echo "make image       the bootable ISO: $(B)/image/xsc-minimal-amd64.iso (+ .manifest)"
+	@echo "make run         boot the ISO with its console on this terminal (Ctrl-a x leaves QEMU;"
+	@echo "                 FIRMWARE=uefi boots through OVMF)"
 	@echo "make tests       only the test programs and initramfs"
 	@echo "make deps        install missing build dependencies (root, apt)"
 	@echo "make clean       remove $(B) (the cache in $(XSC_CACHE) stays)"
@@ -59,4 +63,5 @@ include tests/libc/libc.mk
 include tests/glibc/glibc.mk
 include toolchain/toolchain.mk
 include packages/packages.mk
+include image/image.mk
 include bench/bench.mk

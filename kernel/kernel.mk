@@ -2,10 +2,10 @@
 # (drivers/xsc and the XSC headers), built from one source tree:
 #   $(B)/kernel/module/        test config, the ring driver as xsc.ko
 #   $(B)/kernel/builtin/       test config, the ring driver built in
-#   $(B)/kernel/dist-module/   Debian's config trimmed (config/dist.config),
-#   $(B)/kernel/dist-builtin/    for the images; make check-full
+#   $(B)/kernel/dist-module/   Debian's config trimmed (config/dist.config):
+#   $(B)/kernel/dist-builtin/    dist-module boots the ISO; both in make check-full
 #   $(B)/kernel/debug/         test config + KASAN, UBSAN, lockdep, KFENCE
-# (make check builds the first two; the others: make kernel-dist, kernel-debug)
+# (make builds the first three; the others: make kernel-dist, kernel-debug)
 
 KSRC := $(B)/kernel/src
 KTREE := $(shell find kernel/tree -type f)
