@@ -60,7 +60,8 @@ $(eval $(call boot_iso,uefi,-drive if=pflash$(comma)format=raw$(comma)readonly=o
 $(T)/iso-repro.log: $(ISO) image/mkiso.sh
 	@mkdir -p $(T)/iso-again
 	@echo "tests: building xsc-minimal-amd64.iso a second time"
-	@if $(call mkiso,$(T)/iso-again/xsc-minimal-amd64.iso,$(T)/iso-again/manifest,$(T)/iso-again/work) \
+	@if SOURCE_DATE_EPOCH=$$(sed -n '1s/.*SOURCE_DATE_EPOCH=\([0-9]*\).*/\1/p' $(IM)/xsc-minimal-amd64.manifest) \
+		$(call mkiso,$(T)/iso-again/xsc-minimal-amd64.iso,$(T)/iso-again/manifest,$(T)/iso-again/work) \
 			> $(T)/iso-again/log 2>&1 && cmp -s $(ISO) $(T)/iso-again/xsc-minimal-amd64.iso; then \
 		echo "PASS iso: built twice from the same inputs: the same bytes (sha256 $$(sha256sum < $(ISO) | cut -c1-16))"; \
 	else echo "FAIL iso: a second build from the same inputs differs or failed ($(T)/iso-again)"; fi > $@.tmp

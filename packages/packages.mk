@@ -12,7 +12,9 @@ PK := $(B)/packages
 GLIBC_PKGS := libc6 libc-bin libc-dev-bin libc-devtools libc6-dev nscd locales libc-l10n
 SYSROOT_PKGS := $(GLIBC_PKGS) linux-libc-dev libxsc1 libxsc-dev libgcc-s1
 ALL_PKGS := $(SYSROOT_PKGS) xsc-tools
-# every date in a package and an image: the last commit's (reproducible)
+# every date in a package and an image: the last commit's when it was
+# built (reproducible; the rebuilds of make check take the same, from
+# NAME.sde beside the .deb and from the ISO's manifest)
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2> /dev/null || echo 1764460800)
 export SOURCE_DATE_EPOCH
 XSC_PKG_VERSION := 1.0-1
@@ -47,13 +49,14 @@ MKDEB = packages/mkdeb.sh --recipe packages/$(1) --root $(2) --out $(3) \
 	--verify $(B)/toolchain/xsc-verify $(pkg_vars)
 $(foreach p,$(SYSROOT_PKGS),$(eval $(PK)/debs/$(p).deb-name: $(LIBC_SYSROOT)/.stamp \
 	$(LIBC_SYSROOT)/.libxsc $(XSC_LIBDIR)/libgcc_s.so.1 $(shell find packages/$(p) -type f)))
-$(foreach p,$(ALL_PKGS),$(eval $(PK)/debs/$(p).deb-name: packages/mkdeb.sh $(B)/toolchain/xsc-verify))
+$(foreach p,$(ALL_PKGS),$(eval $(PK)/debs/$(p).deb-name: packages/mkdeb.sh packages/packages.mk $(B)/toolchain/xsc-verify))
 $(PK)/debs/xsc-tools.deb-name: $(XSC_TOOLS_BIN) $(wildcard packages/xsc-tools/*) toolchain/xsc-verify.1
 $(PK)/debs/%.deb-name:
 	@mkdir -p $(PK)/debs
 	@echo "packages: $*"
 	@rm -f $(PK)/debs/$*_*.deb
 	$(call MKDEB,$*,$(if $(filter xsc-tools,$*),$(PK)/root/xsc-tools,$(LIBC_SYSROOT)),$(PK)/debs) > $@.tmp
+	@echo $(SOURCE_DATE_EPOCH) > $(PK)/debs/$*.sde
 	@mv $@.tmp $@
 PKG_NAMES := $(foreach p,$(ALL_PKGS),$(PK)/debs/$(p).deb-name)
 packages: $(PKG_NAMES)
@@ -67,8 +70,8 @@ $(T)/debs.log: $(PKG_NAMES) packages/check.sh packages/lintian.explained package
 	packages/check.sh --debs $(PK)/debs --sysroot $(LIBC_SYSROOT) --pkgs "$(ALL_PKGS)" \
 		--verify $(B)/toolchain/xsc-verify \
 		--sysroot-pkgs "$(SYSROOT_PKGS)" --work $(T)/packages \
-		--rebuild "$(call MKDEB,xsc-tools,$(PK)/root/xsc-tools,$(T)/packages/again)" \
-		--rebuild "$(call MKDEB,libc6,$(LIBC_SYSROOT),$(T)/packages/again)" > $@.tmp
+		--rebuild "SOURCE_DATE_EPOCH=$$(cat $(PK)/debs/xsc-tools.sde) $(call MKDEB,xsc-tools,$(PK)/root/xsc-tools,$(T)/packages/again)" \
+		--rebuild "SOURCE_DATE_EPOCH=$$(cat $(PK)/debs/libc6.sde) $(call MKDEB,libc6,$(LIBC_SYSROOT),$(T)/packages/again)" > $@.tmp
 	@echo XSC-GUEST-END >> $@.tmp
 	@mv $@.tmp $@
 check: $(T)/debs.log

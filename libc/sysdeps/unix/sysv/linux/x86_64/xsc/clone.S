@@ -104,23 +104,15 @@ L(thread_start):
 	   the outermost frame obviously.  */
 	xorl	%ebp, %ebp
 
-	/* A TCB of its own: fetch this thread's ring.  */
-	testl	$XSC_CLONE_SETTLS, %r10d
-	jz	3f
-	xorl	%edi, %edi
-	xorl	%esi, %esi
-	call	*%fs:XSC_TCB_ENTRY
-	movq	%rax, %fs:XSC_TCB_RING
-3:
+	/* This thread's ring: into its TCB, or r12 (xsc-macros.h).  */
+	XSC_CHILD_RING (%r10d)
 	/* Set up arguments for the function call.  */
 	popq	%rax		/* Function to call.  */
 	popq	%rdi		/* Argument.  */
 	call	*%rax
 	/* Call exit with return value from function call. */
 	movq	%rax, %rdi
-	movl	$SYS_ify(exit), %eax
-	call	__xsc_syscall
-	hlt
+	XSC_CHILD_EXIT
 	cfi_endproc;
 
 	cfi_startproc;

@@ -84,22 +84,14 @@ L(thread_start):
 	/* Align stack to 16 bytes per the x86-64 psABI.  */
 	and	$-16, %RSP_LP
 
-	/* A TCB of its own: fetch this thread's ring.  */
-	testl	$XSC_CLONE_SETTLS, %r10d
-	jz	3f
-	xorl	%edi, %edi
-	xorl	%esi, %esi
-	call	*%fs:XSC_TCB_ENTRY
-	movq	%rax, %fs:XSC_TCB_RING
-3:
+	/* This thread's ring: into its TCB, or r12 (xsc-macros.h).  */
+	XSC_CHILD_RING (%r10d)
 	/* Set up arguments for the function call.  */
 	mov	%R8_LP, %RDI_LP	/* Argument.  */
 	call	*%rdx		/* Call function.  */
 	/* Call exit with return value from function call. */
 	movq	%rax, %rdi
-	movl	$SYS_ify(exit), %eax
-	call	__xsc_syscall
-	hlt
+	XSC_CHILD_EXIT
 	cfi_endproc
 
 	cfi_startproc

@@ -47,4 +47,43 @@
 	shll	$6, reg32;					\
 	leaq	XSC_HDR_SQES(ring, reg64), reg64
 
+/* The start of a clone or clone3 child that shares its parent's memory
+   (docs/abi.md: it has a new ring, which it asks the kernel for before its
+   first call).  With a TCB of its own (CLONE_SETTLS) the ring goes there;
+   a child that shares its parent's TCB must not touch it (its ring word is
+   the parent's): it keeps the ring in r12, which the function it runs
+   preserves, for its exit.  FLAGS holds the clone flags.  Clobbers rax,
+   rcx, rsi, rdi, r11, r12.  */
+#define XSC_CHILD_RING(flags)					\
+	xorl	%edi, %edi;					\
+	xorl	%esi, %esi;					\
+	call	*%fs:XSC_TCB_ENTRY;				\
+	xorl	%r12d, %r12d;					\
+	testl	$XSC_CLONE_SETTLS, flags;			\
+	jz	4f;						\
+	movq	%rax, %fs:XSC_TCB_RING;				\
+	jmp	5f;						\
+4:	movq	%rax, %r12;					\
+5:
+
+/* The child's exit with the status in rdi, through its own ring: the
+   TCB's, or the one XSC_CHILD_RING kept in r12.  Does not return.  */
+#define XSC_CHILD_EXIT						\
+	testq	%r12, %r12;					\
+	jnz	6f;						\
+	movl	$SYS_ify (exit), %eax;				\
+	call	__xsc_syscall;					\
+	hlt;							\
+6:	movl	$1, %esi;					\
+	xaddl	%esi, XSC_HDR_SYNC_TOP(%r12);			\
+	movl	%esi, %ecx;					\
+	XSC_SQE_ADDRESS (%r12, %ecx, %rcx);			\
+	movq	$SYS_ify (exit), (%rcx);			\
+	movq	%rdi, XSC_SQE_ARGS(%rcx);			\
+	movl	%esi, %edi;					\
+	andl	$XSC_SLOT_MASK, %edi;				\
+	movl	$1, %esi;					\
+	call	*%fs:XSC_TCB_ENTRY;				\
+	hlt
+
 #endif
