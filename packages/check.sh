@@ -71,8 +71,13 @@ for p in $pkgs; do
 	[ -f "$x/usr/share/doc/$p/copyright" ] || problems+=("no copyright")
 	[ -f "$x/usr/share/doc/$p/changelog.Debian.gz" ] || problems+=("no changelog")
 	mapfile -t elves < <(find "$x" -path "$x/DEBIAN" -prune -o -type f -print |
-		while read -r e; do [ "$(head -c 4 "$e" | od -An -tx1 | tr -d ' ')" = 7f454c46 ] && echo "$e"; done)
+		while read -r e; do
+			[ "$(head -c 4 "$e" | od -An -tx1 | tr -d ' ')" = 7f454c46 ] ||
+				[ "$(head -c 8 "$e" | od -An -tx1 | tr -d ' \n')" = 213c617263683e0a ] && echo "$e"
+		done)
 	[ "${arch[$p]}" = all ] && [ ${#elves[@]} -gt 0 ] && problems+=("ELF files in an all package")
+	[ "${arch[$p]}" = xsc-amd64 ] && [ ${#elves[@]} -eq 0 ] && [ "$p" != linux-libc-dev ] &&
+		[ "$p" != libxsc-dev ] && problems+=("no ELF file in an xsc-amd64 package")
 	if [ ${#elves[@]} -gt 0 ] && ! "$verify" --quiet "${elves[@]}" > "$work/$p.verify" 2>&1; then
 		problems+=("xsc-verify: $(head -c 300 "$work/$p.verify" | tr '\n' ' ')")
 	fi
@@ -103,7 +108,7 @@ for p in $pkgs; do
 	done
 	if [ ${#problems[@]} -eq 0 ]; then
 		pass "$(basename "$f"): name, architecture, md5sums, copyright, changelog, $(
-			)${#elves[@]} ELF files pass xsc-verify, dependencies met"
+			)${#elves[@]} ELF files and archives pass xsc-verify, dependencies met"
 	else
 		fail "$(basename "$f"): $(IFS=';'; echo "${problems[*]}")"
 	fi

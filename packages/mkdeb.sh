@@ -141,7 +141,7 @@ while IFS= read -r -d '' f; do
 	magic=$(head -c 18 "$f" | od -An -tx1 | tr -d ' \n')
 	if [ "${magic:0:8}" = 7f454c46 ]; then
 		etype=${magic:32:2}
-	elif [ "$(head -c 8 "$f")" = '!<arch>' ]; then
+	elif [ "$(head -c 8 "$f" | od -An -tx1 | tr -d ' \n')" = 213c617263683e0a ]; then
 		etype=archive
 	else
 		continue
