@@ -7,9 +7,11 @@
 #            [--var NAME=VALUE]...
 #
 # control   the DEBIAN/control template; @NAME@ replaced by --var values;
-#           X-Copyright: PATH (a copyright file to take) and X-Changes:
-#           TEXT (the changelog entry) are read and dropped; Installed-Size
-#           is computed
+#           Installed-Size is computed; these are read and dropped:
+#           X-Copyright: PATH   a copyright file to take
+#           X-Changes: TEXT     the changelog entry
+#           X-Shlibs-Version: V the version in the shlibs entries
+#           X-Keep-Symbols: P.. files stripped of debugging only
 # files     one bash glob per line (globstar) relative to TREE; a line
 #           starting with ! removes what it matches; a pattern matching
 #           nothing is an error (nothing is dropped unnoticed)
