@@ -28,7 +28,7 @@ $(GT)/xsc-test-wrapper: tests/glibc/test-wrapper.c tests/glibc/proto.h
 
 # the guest's root: xsc-testd, and the loaders' paths pointing into the
 # build machine's /usr (a 9p share) and the XSC sysroot (in $(B)/libc)
-$(GT)/initramfs.cpio.gz: $(GT)/xsc-testd $(GEN_INIT_CPIO) tests/glibc/glibc.mk
+$(GT)/initramfs.cpio.gz: $(GT)/xsc-testd $(GEN_INIT_CPIO)
 	{ for d in dev proc sys tmp run var usr etc lib lib64 root; do echo "dir /$$d 0755 0 0"; done; \
 	  echo "nod /dev/console 0600 0 0 c 5 1"; \
 	  echo "file /testd $(GT)/xsc-testd 0755 0 0"; \
@@ -78,16 +78,21 @@ $(GT)/suite/xsc-%.log: $(GLIBC_GUEST_DEPS) $(LIBC_SYSROOT)/.stamp $(GSK)
 	@echo "tests: glibc's make check in $* on the XSC glibc"
 	$(call glibc_suite,suite/xsc-$*,$(GSK),$(B)/libc/obj-xsc,\
 		$(B)/libc/src-xsc,--expect-xsc 1 --subdirs $*) > $@.tmp || true
+	@# the results outlive the build tree (a port change restarts it)
+	@mkdir -p $(GT)/suite/xsc/$* && cp $(B)/libc/obj-xsc/$*/subdir-tests.sum $(GT)/suite/xsc/$*/ || \
+		echo "FAIL suite/xsc-$*: no subdir-tests.sum" >> $@.tmp
 	@mv $@.tmp $@
 $(GT)/suite/stock-%.log: $(GLIBC_GUEST_DEPS) $(B)/libc/stock/.stamp $(GSK)
 	@mkdir -p $(GT)/suite
 	@echo "tests: glibc's make check in $* on the stock build"
 	$(call glibc_suite,suite/stock-$*,$(GSK),$(B)/libc/obj-stock,\
 		$(B)/libc/src-stock,--expect-xsc 0 --subdirs $*) > $@.tmp || true
+	@mkdir -p $(GT)/suite/stock/$* && cp $(B)/libc/obj-stock/$*/subdir-tests.sum $(GT)/suite/stock/$*/ || \
+		echo "FAIL suite/stock-$*: no subdir-tests.sum" >> $@.tmp
 	@mv $@.tmp $@
 $(T)/glibc-suite.log: $(GLIBC_SUITE_LOGS) tests/glibc/compare.sh tests/glibc/differences.list
 	{ cat $(GLIBC_SUITE_LOGS); \
-	  tests/glibc/compare.sh $(B)/libc/obj-stock $(B)/libc/obj-xsc tests/glibc/differences.list \
+	  tests/glibc/compare.sh $(GT)/suite/stock $(GT)/suite/xsc tests/glibc/differences.list \
 		"$(GLIBC_SUBDIRS)" $(B)/libc/src-xsc/xsc-source.txt $(GT)/glibc-testsuite.md \
 		"$(GLIBC_SUITE_KERNEL) variant, linux-source-6.1 $$(sed -n 's/^version=//p' $(B)/kernel/source.txt)"; \
 	  echo XSC-GUEST-END; } > $@.tmp
