@@ -84,6 +84,7 @@ if [ -f "$recipe/files" ]; then
 		fi
 		matched=0
 		for f in "$root"/$pat; do
+			[ -e "$f" ] || [ -L "$f" ] || continue	# a literal name that is not there
 			[ -d "$f" ] && [ ! -L "$f" ] && continue
 			rel=${f#"$root"/}
 			mkdir -p "$stage/$(dirname "$rel")"
