@@ -70,11 +70,7 @@ for p in $pkgs; do
 		problems+=("md5sums do not match")
 	[ -f "$x/usr/share/doc/$p/copyright" ] || problems+=("no copyright")
 	[ -f "$x/usr/share/doc/$p/changelog.Debian.gz" ] || problems+=("no changelog")
-	mapfile -t elves < <(find "$x" -path "$x/DEBIAN" -prune -o -type f -print |
-		while read -r e; do
-			[ "$(head -c 4 "$e" | od -An -tx1 | tr -d ' ')" = 7f454c46 ] ||
-				[ "$(head -c 8 "$e" | od -An -tx1 | tr -d ' \n')" = 213c617263683e0a ] && echo "$e"
-		done)
+	mapfile -t elves < <("$here/../tools/elf-files.sh" "$x")
 	[ "${arch[$p]}" = all ] && [ ${#elves[@]} -gt 0 ] && problems+=("ELF files in an all package")
 	[ "${arch[$p]}" = xsc-amd64 ] && [ ${#elves[@]} -eq 0 ] && [ "$p" != linux-libc-dev ] &&
 		[ "$p" != libxsc-dev ] && problems+=("no ELF file in an xsc-amd64 package")

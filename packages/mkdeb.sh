@@ -69,7 +69,6 @@ control=$(grep -v '^X-[A-Za-z-]*:' <<< "$control")
 stage=$out/$name.stage
 rm -rf "$stage"
 mkdir -p "$stage/DEBIAN"
-: > "$out/$name.files.tmp"
 
 # the files of the tree
 if [ -f "$recipe/files" ]; then
@@ -139,16 +138,10 @@ date=$(LC_ALL=C date -u -R -d "@$SOURCE_DATE_EPOCH")
 # --strip-unneeded, objects and archives --strip-debug; X-Keep-Symbols:
 # paths keep their symbol table, as Debian's ld.so does for valgrind);
 # .note sections stay (the XSC note). Then checked with xsc-verify.
-elves=()
-while IFS= read -r -d '' f; do
-	magic=$(head -c 18 "$f" | od -An -tx1 | tr -d ' \n')
-	if [ "${magic:0:8}" = 7f454c46 ]; then
-		etype=${magic:32:2}
-	elif [ "$(head -c 8 "$f" | od -An -tx1 | tr -d ' \n')" = 213c617263683e0a ]; then
-		etype=archive
-	else
-		continue
-	fi
+mapfile -t elves < <("$(dirname "$0")"/../tools/elf-files.sh "$stage")
+for f in "${elves[@]}"; do
+	etype=$(head -c 18 "$f" | od -An -tx1 | tr -d ' \n')
+	etype=${etype:32:2}	# e_type (of an archive: a name byte, or none)
 	rel=${f#"$stage"/}
 	chmod u+w "$f"
 	if [ "$etype" = 02 ] || [ "$etype" = 03 ] && [[ " $keep " != *" $rel "* ]]; then
@@ -156,8 +149,7 @@ while IFS= read -r -d '' f; do
 	else
 		strip --strip-debug --remove-section=.comment "$f"
 	fi || die "strip failed on $rel"
-	elves+=("$f")
-done < <(find "$stage" -path "$stage/DEBIAN" -prune -o -type f -print0 | sort -z)
+done
 if [ -n "$verify" ] && [ ${#elves[@]} -gt 0 ]; then
 	"$verify" --quiet "${elves[@]}" >&2 || die "xsc-verify refuses files above"
 fi

@@ -49,7 +49,7 @@ MKDEB = packages/mkdeb.sh --recipe packages/$(1) --root $(2) --out $(3) \
 	--verify $(B)/toolchain/xsc-verify $(pkg_vars)
 $(foreach p,$(SYSROOT_PKGS),$(eval $(PK)/debs/$(p).deb-name: $(LIBC_SYSROOT)/.stamp \
 	$(LIBC_SYSROOT)/.libxsc $(XSC_LIBDIR)/libgcc_s.so.1 $(shell find packages/$(p) -type f)))
-$(foreach p,$(ALL_PKGS),$(eval $(PK)/debs/$(p).deb-name: packages/mkdeb.sh packages/packages.mk $(B)/toolchain/xsc-verify))
+$(foreach p,$(ALL_PKGS),$(eval $(PK)/debs/$(p).deb-name: packages/mkdeb.sh tools/elf-files.sh packages/packages.mk $(B)/toolchain/xsc-verify))
 $(PK)/debs/xsc-tools.deb-name: $(XSC_TOOLS_BIN) $(wildcard packages/xsc-tools/*) toolchain/xsc-verify.1
 $(PK)/debs/%.deb-name:
 	@mkdir -p $(PK)/debs

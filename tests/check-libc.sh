@@ -23,11 +23,7 @@ if printf '%s\n' "$out" | grep -q 'no .note.XSC-ABI note'; then
 else echo "FAIL libc-objects: the note check passes $control"; fi
 
 list=$(mktemp)
-find "$sysroot" -type f | sort | while read -r f; do
-	case "$(head -c 4 "$f" | od -An -c | tr -d ' ')" in
-	*177ELF* | '!<ar') echo "$f" ;;
-	esac
-done > "$list"
+"$(dirname "$0")"/../tools/elf-files.sh "$sysroot" > "$list"
 for f in "$@"; do echo "$f"; done >> "$list"
 files=$(wc -l < "$list")
 out=$(tr '\n' '\0' < "$list" | xargs -0 "$xv" --quiet 2>&1)
