@@ -1,5 +1,5 @@
 # Debian packages for xsc-amd64 (packages/README.md): the XSC glibc split
-# as Debian splits it, libxsc, libgcc-s1, the kernel's UAPI headers, and
+# as Debian splits it, libxsc, libgcc-s1, libstdc++6, libidn2-0, the kernel's UAPI headers, and
 # xsc-tools (xsc_ring_test, xsc-verify built for XSC). One recipe folder
 # per package, built by packages/mkdeb.sh with dpkg-deb.
 #   $(PK)/debs/NAME_VERSION_ARCH.deb
@@ -10,7 +10,7 @@
 
 PK := $(B)/packages
 GLIBC_PKGS := libc6 libc-bin libc-dev-bin libc-devtools libc6-dev nscd locales libc-l10n
-SYSROOT_PKGS := $(GLIBC_PKGS) linux-libc-dev libxsc1 libxsc-dev libgcc-s1
+SYSROOT_PKGS := $(GLIBC_PKGS) linux-libc-dev libxsc1 libxsc-dev libgcc-s1 libstdc++6 libidn2-0
 ALL_PKGS := $(SYSROOT_PKGS) xsc-tools
 # every date in a package and an image: the last commit's when it was
 # built (reproducible; the rebuilds of make check take the same, from
@@ -23,7 +23,17 @@ pkg_vars = --var GLIBC_VERSION=$$(sed -n 's/^version=//p' $(LIBC_SYSROOT)/usr/sh
 	--var GLIBC_UPSTREAM=$$(sed -n 's/^upstream=//p' $(LIBC_SYSROOT)/usr/share/xsc/libc-source.txt) \
 	--var KERNEL_VERSION=$$(sed -n 's/^version=//p' $(B)/kernel/source.txt) \
 	--var GCC_VERSION=$$(dpkg-query -W -f '$${Version}' libgcc-12-dev) \
-	--var XSC_VERSION=$(XSC_PKG_VERSION)
+	--var XSC_VERSION=$(XSC_PKG_VERSION) --var SRCDIR=$(PK)/src \
+	--var IDN2_VERSION=$$(cut -d' ' -f2 $(PK)/src/libidn2.source 2> /dev/null)
+
+# Debian source packages built with the XSC toolchain (packages/srcbuild.sh,
+# a recipe's source and build files) and installed into the sysroot: the
+# shared libraries the C library loads (libidn2 for getaddrinfo's AI_IDN)
+$(XSC_LIBDIR)/libidn2.so.0: packages/srcbuild.sh tools/apt-source.sh $(wildcard packages/libidn2-0/*) \
+		$(XT)/.stamp | deps
+	@echo "packages: building Debian's libidn2 for XSC"
+	packages/srcbuild.sh packages/libidn2-0 $(XT) $(PK)/src $(PK)/stage/libidn2-0
+	cp -P $(PK)/stage/libidn2-0/lib/x86_64-xsc-linux-gnu/libidn2.so.0* $(XSC_LIBDIR)/
 
 # xsc-tools' programs, built with the XSC toolchain; xsc-verify links
 # Debian's libelf, Capstone and zlib archives (their headers alone are
@@ -48,7 +58,8 @@ XSC_TOOLS_BIN := $(PK)/root/xsc-tools/usr/bin/xsc-verify $(PK)/root/xsc-tools/us
 MKDEB = packages/mkdeb.sh --recipe packages/$(1) --root $(2) --out $(3) \
 	--verify $(B)/toolchain/xsc-verify $(pkg_vars)
 $(foreach p,$(SYSROOT_PKGS),$(eval $(PK)/debs/$(p).deb-name: $(LIBC_SYSROOT)/.stamp \
-	$(LIBC_SYSROOT)/.libxsc $(XSC_LIBDIR)/libgcc_s.so.1 $(shell find packages/$(p) -type f)))
+	$(LIBC_SYSROOT)/.libxsc $(XSC_LIBDIR)/libgcc_s.so.1 $(XSC_LIBDIR)/libstdc++.so.6 \
+	$(XSC_LIBDIR)/libidn2.so.0 $(shell find packages/$(p) -type f)))
 $(foreach p,$(ALL_PKGS),$(eval $(PK)/debs/$(p).deb-name: packages/mkdeb.sh tools/elf-files.sh packages/packages.mk $(B)/toolchain/xsc-verify))
 $(PK)/debs/xsc-tools.deb-name: $(XSC_TOOLS_BIN) $(wildcard packages/xsc-tools/*) toolchain/xsc-verify.1
 $(PK)/debs/%.deb-name:

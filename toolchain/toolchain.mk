@@ -2,6 +2,7 @@
 #   $(B)/toolchain/unhide      libelf tool: hidden symbols made visible again
 #   libgcc_s.so.1 in the XSC sysroot, linked from Debian's libgcc archives
 #   with the XSC start files (toolchain/libgcc-s.sh)
+#   libstdc++.so.6 beside it, from Debian's libstdc++_pic.a (libstdcxx.sh)
 
 $(B)/toolchain/unhide: toolchain/unhide.c | deps
 	@mkdir -p $(B)/toolchain
@@ -9,6 +10,10 @@ $(B)/toolchain/unhide: toolchain/unhide.c | deps
 
 $(XSC_LIBDIR)/libgcc_s.so.1: $(LIBC_SYSROOT)/.stamp $(B)/toolchain/unhide toolchain/libgcc-s.sh
 	toolchain/libgcc-s.sh $(LIBC_SYSROOT) $(B)/toolchain/unhide $@
+# libstdc++.so.6 in the XSC sysroot, linked from Debian's libstdc++_pic.a
+$(XSC_LIBDIR)/libstdc++.so.6: $(XSC_LIBDIR)/libgcc_s.so.1 toolchain/libstdcxx.sh | deps
+	toolchain/libstdcxx.sh $(LIBC_SYSROOT) $@
+all: $(XSC_LIBDIR)/libstdc++.so.6
 
 # xsc-verify: libelf + Capstone (toolchain/xsc-verify*.c); its tests are
 # crafted ELF files (tests/verify-cases.sh) and the fuzzer's corpus,

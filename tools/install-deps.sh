@@ -7,7 +7,8 @@ pkgs="build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils patch
       ccache kmod qemu-system-x86 busybox-static linux-source-6.1 linux-config-6.1
       gnuplot-nox openssl gawk python3 glibc-source libcapstone-dev clang
       libclang-rt-14-dev gcc-12-plugin-dev cmake ninja-build meson lintian zlib1g-dev
-      grub-pc-bin grub-efi-amd64-bin grub-common xorriso mtools ovmf faketime"
+      grub-pc-bin grub-efi-amd64-bin grub-common xorriso mtools ovmf faketime
+      libstdc++-12-pic"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -42,7 +42,7 @@ $(GT)/initramfs.cpio.gz: $(GT)/xsc-testd $(GEN_INIT_CPIO)
 	$(GEN_INIT_CPIO) $@.list | gzip -1 > $@.tmp
 	@mv $@.tmp $@
 
-GLIBC_GUEST_DEPS := $(XSC_LIBDIR)/libgcc_s.so.1 $(LIBC_SYSROOT)/.libxsc $(GT)/xsc-testd $(GT)/xsc-test-wrapper $(GT)/initramfs.cpio.gz \
+GLIBC_GUEST_DEPS := $(XSC_LIBDIR)/libgcc_s.so.1 $(XSC_LIBDIR)/libstdc++.so.6 $(XSC_LIBDIR)/libidn2.so.0 $(LIBC_SYSROOT)/.libxsc $(GT)/xsc-testd $(GT)/xsc-test-wrapper $(GT)/initramfs.cpio.gz \
 	tests/glibc/suite.sh $(T)/accel
 # suite NAME,KERNEL,OBJ,SRC,ARGS
 glibc_suite = tests/glibc/suite.sh --name $(1) --kernel $(2) --initrd $(GT)/initramfs.cpio.gz \
