@@ -3,8 +3,9 @@
 # libstdc++.so.6, from the objects Debian's libstdc++.so.6 is made of
 # (libstdc++_pic.a and its version script, package libstdc++-12-pic): the
 # XSC start files give it the .note.XSC-ABI note, it is linked against the
-# XSC libc, libm and libgcc_s, and it must export exactly what the system's
-# libstdc++.so.6 exports, with the same versions (checked here). C++
+# XSC libc, libm and libgcc_s, and it must export what the system's
+# libstdc++.so.6 exports, with the same versions, save the compatibility
+# symbols the PIC archive lacks (checked here, see below). C++
 # programs load it; the objects hold no syscall instruction (the toolchain's
 # ld checks what it writes, make check runs xsc-verify over the sysroot).
 set -eu
@@ -37,8 +38,8 @@ gcc -shared -nostdlib -Wl,-soname,libstdc++.so.6 -Wl,--version-script="$map" \
 syms() { objdump -T "$1" | awk '$0 !~ /\*UND\*/ && NF >= 6 { v = $(NF - 1); gsub(/[()]/, "", v); print v, $NF }' | sort -u; }
 syms "$host" > "$out.host-syms"
 syms "$out.tmp" > "$out.syms"
-bad=$(comm -23 "$out.host-syms" "$out.syms" | awk '
-	{ if ($1 !~ /^GLIBCXX_3\.4(\.([0-9]|1[0-7]))?$/) print }')
+missing=$(comm -23 "$out.host-syms" "$out.syms")
+bad=$(echo "$missing" | awk '$1 != "" && $1 !~ /^GLIBCXX_3\.4(\.([0-9]|1[0-7]))?$/')
 awk '{ print $2 }' "$out.syms" | sort -u > "$out.syms.names"
 extra=$(awk '{ print $2 }' "$out.host-syms" | sort -u | comm -13 - "$out.syms.names")
 if [ -n "$bad$extra" ]; then
@@ -47,6 +48,6 @@ if [ -n "$bad$extra" ]; then
 	[ -z "$extra" ] || echo "$extra" | sed "s|^|not in $host: |" | head -20 >&2
 	exit 1
 fi
-n=$(wc -l < "$out.syms") compat=$(comm -23 "$out.host-syms" "$out.syms" | wc -l)
+n=$(wc -l < "$out.syms") compat=$(echo "$missing" | grep -c .)
 mv "$out.tmp" "$out"
 echo "libstdcxx: $out ($n symbols; $compat compatibility symbols of GCC 4.0-4.7 programs not carried; from $(dpkg-query -W -f '${Package} ${Version}' libstdc++-12-pic))"
