@@ -23,8 +23,13 @@ pkg_vars = --var GLIBC_VERSION=$$(sed -n 's/^version=//p' $(LIBC_SYSROOT)/usr/sh
 	--var GLIBC_UPSTREAM=$$(sed -n 's/^upstream=//p' $(LIBC_SYSROOT)/usr/share/xsc/libc-source.txt) \
 	--var KERNEL_VERSION=$$(sed -n 's/^version=//p' $(B)/kernel/source.txt) \
 	--var GCC_VERSION=$$(dpkg-query -W -f '$${Version}' libgcc-12-dev) \
-	--var XSC_VERSION=$(XSC_PKG_VERSION) --var SRCDIR=$(PK)/src \
-	--var IDN2_VERSION=$$(cut -d' ' -f2 $(PK)/src/libidn2.source 2> /dev/null)
+	--var XSC_VERSION=$(XSC_PKG_VERSION)
+# a recipe with a source file is built from Debian's source (srcbuild.sh):
+# its control file has the version used and the unpacked tree
+src_name = $(firstword $(shell grep -v '^#' packages/$(1)/source))
+src_vars = $(if $(wildcard packages/$(1)/source),\
+	--var SOURCE_VERSION=$$(cut -d' ' -f2 $(PK)/src/$(call src_name,$(1)).source) \
+	--var SOURCE_DIR=$(PK)/src/$(call src_name,$(1)))
 
 # Debian source packages built with the XSC toolchain (packages/srcbuild.sh,
 # a recipe's source and build files) and installed into the sysroot: the
@@ -56,7 +61,7 @@ XSC_TOOLS_BIN := $(PK)/root/xsc-tools/usr/bin/xsc-verify $(PK)/root/xsc-tools/us
 # one .deb per recipe; the name of the file is known once built: a stamp
 # per package names it
 MKDEB = packages/mkdeb.sh --recipe packages/$(1) --root $(2) --out $(3) \
-	--verify $(B)/toolchain/xsc-verify $(pkg_vars)
+	--verify $(B)/toolchain/xsc-verify $(pkg_vars) $(call src_vars,$(1))
 $(foreach p,$(SYSROOT_PKGS),$(eval $(PK)/debs/$(p).deb-name: $(LIBC_SYSROOT)/.stamp \
 	$(LIBC_SYSROOT)/.libxsc $(XSC_LIBDIR)/libgcc_s.so.1 $(XSC_LIBDIR)/libstdc++.so.6 \
 	$(XSC_LIBDIR)/libidn2.so.0 $(shell find packages/$(p) -type f)))
