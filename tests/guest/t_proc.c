@@ -160,6 +160,129 @@ static void fork_tests(void)
 	rt_check(r == pid, "set_tid_address returns the caller's tid", "%ld", r);
 }
 
+/*
+ * fork gives the child its own copy of the forking thread's ring at once
+ * (kernel patch 0013) instead of leaving it copy-on-write, and copies the
+ * entry page's page table entry (0014): parent and child both write the
+ * ring in their next call and the child's first call runs in the entry
+ * page, so either would otherwise cost a fault that the instruction does
+ * not. /proc/PID/pagemap shows it (bit 63 present, bit 56 mapped exactly
+ * once) while the child spins without making a call; the contents show
+ * that each side has its own copy, taken at the fork.
+ */
+#define PM_PRESENT	(1UL << 63)
+#define PM_EXCLUSIVE	(1UL << 56)
+
+/* the pagemap entry of addr in process pid (0: this one); 0 if unreadable */
+static unsigned long pagemap_of(long pid, unsigned long addr)
+{
+	char path[64];
+	unsigned long e = 0;
+	long fd, n;
+
+	if (pid)
+		rt_format(path, sizeof(path), "/proc/%ld/pagemap", pid);
+	else
+		rt_format(path, sizeof(path), "/proc/self/pagemap");
+	fd = SYS4(__NR_openat, -100, path, 0, 0);
+	if (fd < 0)
+		return 0;
+	n = SYS4(__NR_pread64, fd, &e, sizeof(e), (addr >> 12) * sizeof(e));
+	SYS1(__NR_close, fd);
+	return n == sizeof(e) ? e : 0;
+}
+
+/* "WHO: WHAT (DETAIL)" */
+static void fork_check(int ok, const char *who, const char *what, const char *detail,
+		       unsigned long v)
+{
+	char name[160];
+
+	rt_format(name, sizeof(name), "%s: %s", who, what);
+	rt_check(ok, name, detail, v);
+}
+
+/* who: "fork" for the main thread, "fork from a thread" for another one */
+static void fork_ring_check(const char *who)
+{
+	struct xsc_ring_hdr *ring = rt_ring();	/* the calling thread's */
+	/* slot 200: the last SQE page, which no synchronous call here uses */
+	struct xsc_sqe *far = rt_sqe(ring, 200);
+	unsigned long e, want = PM_PRESENT | PM_EXCLUSIVE;
+	unsigned long entry_page = rt_entry & ~4095UL;
+	volatile int *go;
+	long c;
+	int st;
+
+	go = (volatile int *)sys6(__NR_mmap, 0, 4096, 3, 0x21, -1, 0);	/* shared anon */
+	if ((long)go < 0) {
+		fork_check(0, who, "mmap for the ring copy test", "%lx", (unsigned long)go);
+		return;
+	}
+	*go = 0;
+	far->user_data = 0x1111;
+	c = SYS0(__NR_fork);
+	if (c == 0) {
+		while (!*go)	/* no call until the parent has looked */
+			__builtin_ia32_pause();
+		if (far->user_data != 0x1111 || rt_ring() != ring)
+			rt_exit(11);	/* not the ring as it was at fork */
+		far->user_data = 0x3333;
+		rt_exit(42);
+	}
+	e = pagemap_of(0, (unsigned long)far);
+	fork_check(c > 0 && (e & want) == want, who,
+		   "the parent's ring pages are its own right after fork (copied for the child, not shared copy-on-write)",
+		   "pagemap entry %lx", e);
+	e = pagemap_of(c, (unsigned long)far);
+	fork_check((e & want) == want, who, "the child has its own copy of the ring before its first call",
+		   "pagemap entry %lx", e);
+	e = pagemap_of(c, entry_page);
+	fork_check((e & PM_PRESENT) != 0, who, "the entry page is mapped in the child before its first call",
+		   "pagemap entry %lx", e);
+	far->user_data = 0x2222;
+	*go = 1;
+	st = rt_wait(c, 0);
+	fork_check(c > 0 && ((st >> 8) & 0xff) == 42, who,
+		   "the child runs on the ring as it was at fork, not with the parent's later writes",
+		   "status %lx (11: contents)", (unsigned long)st);
+	fork_check(far->user_data == 0x2222, who, "the child's writes to its ring copy stay in the child",
+		   "%lx", (unsigned long)far->user_data);
+	far->user_data = 0;
+	SYS2(__NR_munmap, go, 4096);
+}
+
+static int fork_thread_main(void *arg)
+{
+	struct thr *t = arg;
+
+	t->tls.ring = (struct xsc_ring_hdr *)rt_enter(0, 0);
+	fork_ring_check("fork from a thread");
+	t->calls_ok = 1;
+	return 0;
+}
+
+static void fork_ring_tests(void)
+{
+	unsigned long fl = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
+			   CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
+	static struct thr fthr;
+	struct thr *t = &fthr;
+	long r;
+	int v;
+
+	fork_ring_check("fork");
+	/* a thread forks: its own ring is the one copied, and the child's */
+	t->tls.self = &t->tls;
+	t->ctid = -1;
+	t->calls_ok = 0;
+	r = rt_clone(fl, t->stack + sizeof(t->stack), (int *)&t->ctid, (int *)&t->ctid, &t->tls,
+		     fork_thread_main, t);
+	while (r > 0 && (v = t->ctid) != 0)
+		SYS4(__NR_futex, &t->ctid, FUTEX_WAIT, v, 0);
+	rt_check(r > 0 && t->calls_ok, "fork from a thread: the thread ran its checks and exited", "%ld", r);
+}
+
 static void exec_tests(void)
 {
 	static char *const xsc_argv[] = { "/xsc/t_hello", "7", 0 };
@@ -396,6 +519,7 @@ int main(int argc, char **argv)
 	SYS2(__NR_arch_prctl, 0x1003 /* ARCH_GET_FS */, &fs);
 	rt_check(fs && *(long *)fs == fs, "arch_prctl(ARCH_SET_FS/GET_FS) through the ring", "%lx", fs);
 	fork_tests();
+	fork_ring_tests();
 	thread_tests();
 	exec_tests();
 	exit_group_test();

@@ -40,6 +40,7 @@ struct seq_file;
 struct pid_namespace;
 struct pid;
 struct elf64_phdr;
+struct vm_area_struct;
 
 /* struct xsc_thread.flags */
 #define XSC_F_TASK		0x1	/* this thread is an XSC task */
@@ -110,6 +111,16 @@ int xsc_exec_setup(struct linux_binprm *bprm, int marked);
 /* fork/exit */
 void xsc_copy_task(struct task_struct *p, unsigned long clone_flags);
 void xsc_exit_task(struct task_struct *tsk);
+/*
+ * fork: is addr in the ring of tsk, the forking thread? copy_present_pte()
+ * copies those pages for the child at once instead of copy-on-write.
+ * A macro: linux/sched.h includes this file before task_struct is whole.
+ */
+#define xsc_fork_copies_now(tsk, addr)					\
+	(((tsk)->xsc.flags & XSC_F_TASK) && (tsk)->xsc.ring &&		\
+	 (addr) - (tsk)->xsc.ring < XSC_RING_SIZE)
+/* fork: copy this vma's page table (the entry page) instead of faulting */
+bool xsc_fork_copies_vma(const struct vm_area_struct *vma);
 
 /* entry: xsc_doorbell() is called from exc_page_fault() */
 bool xsc_doorbell(struct pt_regs *regs, unsigned long error_code);
@@ -136,6 +147,11 @@ int xsc_proc_show(struct seq_file *m, struct pid_namespace *ns,
 void xsc_syscall_args(struct task_struct *t, unsigned long *args);
 
 #else
+#define xsc_fork_copies_now(tsk, addr)	false
+static inline bool xsc_fork_copies_vma(const struct vm_area_struct *vma)
+{
+	return false;
+}
 static inline void xsc_copy_task(struct task_struct *p,
 				 unsigned long clone_flags) { }
 static inline void xsc_exit_task(struct task_struct *tsk) { }
