@@ -101,6 +101,16 @@ out:
 	return ret;
 }
 
+/*
+ * fork copies the entry page's page table entry like an anonymous page's:
+ * the child's first system call runs there, and a fault would fetch the
+ * same page again. Called once per vma by vma_needs_copy().
+ */
+bool xsc_fork_copies_vma(const struct vm_area_struct *vma)
+{
+	return vma->vm_private_data == &xsc_entry_mapping;
+}
+
 /* ---- the doorbells --------------------------------------------------- */
 
 static __always_inline bool xsc_db_offset(unsigned long off)
