@@ -32,6 +32,11 @@ static int nbodies;
 /* the XSC program's /proc/self/xsc at the end of its run, per body */
 static long ring_calls[MAXBODIES] = { -1, -1, -1, -1 };
 static long entries[MAXBODIES], slow_calls[MAXBODIES];
+/* minor faults per fork x100 (FORKFAULTS lines): [body][insn, xsc1][parent, child] */
+static long fork_faults[MAXBODIES][2][2] = {
+	{ { -1, -1 }, { -1, -1 } }, { { -1, -1 }, { -1, -1 } },
+	{ { -1, -1 }, { -1, -1 } }, { { -1, -1 }, { -1, -1 } }
+};
 
 static const char *const calls[] = {
 	"getppid", "read", "write", "fstat", "clock_gettime", "cputime"
@@ -94,6 +99,11 @@ static int read_log(int body, const char *path)
 		}
 		sscanf(line, "COUNTERS ring_calls %ld entries %ld slow_calls %ld", &ring_calls[body],
 		       &entries[body], &slow_calls[body]);
+		if (sscanf(line, "FORKFAULTS %15s", r.form) == 1) {
+			long *ff = fork_faults[body][strcmp(r.form, "insn") ? 1 : 0];
+
+			sscanf(line, "FORKFAULTS %*s %ld %ld", &ff[0], &ff[1]);
+		}
 	}
 	fclose(in);
 	free(line);
@@ -104,6 +114,7 @@ static void body_table(FILE *f, int b)
 {
 	const struct row *e = find(b, "bare", "empty-ring", 1);
 	const struct row *g = find(b, "insn", "getppid", 1);
+	const struct row *fi = find(b, "insn", "fork", 1), *fx = find(b, "xsc1", "fork", 1);
 	int c, s;
 
 	fprintf(f, "\n## Entry body: %s\n\n", body_name[b]);
@@ -119,6 +130,23 @@ static void body_table(FILE *f, int b)
 			cell(f, find(b, "batch", calls[c], sizes[s]), base);
 		fprintf(f, "\n");
 	}
+	fprintf(f, "\nfork + _exit + waitpid:");
+	if (fi && fx && fi->med > 0)
+		fprintf(f, " %ld ns with the instruction, %ld ns (%.2fx) with the ring", fi->med,
+			fx->med, (double)fx->med / (double)fi->med);
+	else
+		fprintf(f, " n/a");
+	fprintf(f, "; minor faults per fork (parent + child): insn");
+	for (int k = 0; k < 2; k++) {
+		const long *ff = fork_faults[b][k];
+
+		if (ff[0] < 0 || ff[1] < 0)
+			fprintf(f, "%s n/a", k ? ", xsc" : "");
+		else
+			fprintf(f, "%s %ld.%02ld + %ld.%02ld", k ? ", xsc" : "", ff[0] / 100,
+				ff[0] % 100, ff[1] / 100, ff[1] % 100);
+	}
+	fprintf(f, ".\n");
 	fprintf(f, "\nBare entry with an empty ring (no SQE):");
 	if (e)
 		fprintf(f, " %ld ns (min %ld, max %ld)", e->med, e->min, e->max);
@@ -210,6 +238,12 @@ int main(int argc, char **argv)
 		}
 		fprintf(f, "\n");
 	}
+	fprintf(f, "| fork + exit + wait |");
+	for (b = 0; b < nbodies; b++) {
+		ratio_cell(f, b, "xsc1", "fork", 1);
+		fprintf(f, " | |");
+	}
+	fprintf(f, "\n");
 	fprintf(f, "| empty entry |");
 	for (b = 0; b < nbodies; b++) {
 		const struct row *e = find(b, "bare", "empty-ring", 1);

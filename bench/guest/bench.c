@@ -3,7 +3,8 @@
  *
  * Built twice from this file: b_raw (unmarked, -DRT_RAW: the syscall
  * instruction) and b_xsc (XSC: one SQE per entry, batches of 1, 8, 32
- * and 128 SQEs per entry, the bare entry). clock_gettime and cputime go
+ * and 128 SQEs per entry, the bare entry), and fork + _exit + waitpid
+ * in both forms with the minor faults it costs. clock_gettime and cputime go
  * through the vDSO in both programs (the ordinary one, or the XSC vDSO);
  * in batches they are ring SQEs like the other calls.
  *
@@ -12,13 +13,14 @@
  *                                    every result; prints PASS/FAIL lines
  *
  * BENCH <form> <call> <batch> <min_ns> <median_ns> <max_ns> <calls_per_run>
+ * FORKFAULTS <form> <parent> <child>  minor faults per fork (x100), last run
  */
 #include "../../tests/lib/rt.h"
 
-enum { GETPPID, READ, WRITE, FSTAT, CLOCK, CPUCLOCK, NCALLS, EMPTY = NCALLS };
-static const char *const call_name[NCALLS + 1] = {
+enum { GETPPID, READ, WRITE, FSTAT, CLOCK, CPUCLOCK, NCALLS, EMPTY = NCALLS, FORK };
+static const char *const call_name[FORK + 1] = {
 	"getppid", "read", "write", "fstat", "clock_gettime", "cputime",
-	"empty-ring"
+	"empty-ring", "fork"
 };
 static long fd_zero, fd_null, ppid;
 static char buf[64];
@@ -145,6 +147,38 @@ static long run_bare(int c, long n, int batch, long *bad)
 }
 #endif
 
+/*
+ * fork + _exit + waitpid: what the ring costs a process that forks (the
+ * child's copy of the ring, its first calls). Minor faults per fork of the
+ * last run, in hundredths: [0] the parent, [1] the children.
+ */
+static long fork_faults[2];
+
+static long run_fork(int c, long n, int batch, long *bad)
+{
+	long self0[18], self1[18], kids0[18], kids1[18], t0, t1, i;
+
+	(void)c;
+	(void)batch;
+	SYS2(__NR_getrusage, 0, self0);		/* RUSAGE_SELF */
+	SYS2(__NR_getrusage, -1, kids0);	/* RUSAGE_CHILDREN */
+	t0 = now_ns();
+	for (i = 0; i < n; i++) {
+		long pid = SYS0(__NR_fork);
+
+		if (pid == 0)
+			rt_exit(0);
+		if (pid < 0 || rt_wait(pid, 0) != 0)
+			(*bad)++;
+	}
+	t1 = now_ns();
+	SYS2(__NR_getrusage, 0, self1);
+	SYS2(__NR_getrusage, -1, kids1);
+	fork_faults[0] = (self1[8] - self0[8]) * 100 / n;	/* ru_minflt */
+	fork_faults[1] = (kids1[8] - kids0[8]) * 100 / n;
+	return t1 - t0;
+}
+
 static void sort(long *v, int n)
 {
 	for (int i = 1; i < n; i++)
@@ -217,6 +251,8 @@ int main(int argc, char **argv)
 #ifdef RT_RAW
 	for (c = 0; c < NCALLS; c++)
 		measure("insn", run_single, c, 1, secs, runs);
+	measure("insn", run_fork, FORK, 1, secs, runs);
+	rt_printf("FORKFAULTS insn %ld %ld\n", fork_faults[0], fork_faults[1]);
 #else
 	for (c = 0; c < NCALLS; c++)
 		measure("xsc1", run_single, c, 1, secs, runs);
@@ -227,6 +263,8 @@ int main(int argc, char **argv)
 			measure("batch", run_batch, c, sizes[s], secs, runs);
 	}
 	measure("bare", run_bare, EMPTY, 1, secs, runs);
+	measure("xsc1", run_fork, FORK, 1, secs, runs);
+	rt_printf("FORKFAULTS xsc1 %ld %ld\n", fork_faults[0], fork_faults[1]);
 	{	/* where the SQEs went: fast path or full entry work */
 		struct rt_xsc_counters k;
 
