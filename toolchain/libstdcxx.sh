@@ -48,6 +48,6 @@ if [ -n "$bad$extra" ]; then
 	[ -z "$extra" ] || echo "$extra" | sed "s|^|not in $host: |" | head -20 >&2
 	exit 1
 fi
-n=$(wc -l < "$out.syms") compat=$(echo "$missing" | grep -c .)
+n=$(wc -l < "$out.syms") compat=$(echo "$missing" | grep -c . || :)	# grep -c exits 1 on none
 mv "$out.tmp" "$out"
 echo "libstdcxx: $out ($n symbols; $compat compatibility symbols of GCC 4.0-4.7 programs not carried; from $(dpkg-query -W -f '${Package} ${Version}' libstdc++-12-pic))"
